@@ -33,7 +33,7 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 # A development key only; production refuses to start without a real one.
 SECRET_KEY = os.getenv("SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-do-not-use")
-if PRODUCTION and len(SECRET_KEY) < 50:
+if PRODUCTION and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
     raise RuntimeError("SECRET_KEY must be set to at least 50 random characters in production")
 
 DEBUG = envbool("DEBUG", "0" if PRODUCTION else "1")

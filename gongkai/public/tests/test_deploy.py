@@ -1,0 +1,54 @@
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run_gongkai(*args, **env):
+    base = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class DeployProfileTestCase(unittest.TestCase):
+    """The production profile passes Django's deployment checklist."""
+
+    def test_it_passes_check_deploy_in_production(self):
+        with tempfile.TemporaryDirectory() as data:
+            result = run_gongkai(
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+                GONGKAI_ENV="production",
+                SECRET_KEY="k3j9-Qz7_Lm2pW8x!Rt5vB0nYc4hF6dG1sA-Ue3Ji9Ko7Pl5Mn2",
+                ALLOWED_HOSTS="gongkai.example.gov.cn",
+                GONGKAI_DATA_DIR=data,
+            )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("no issues", result.stdout)
+
+    def test_it_refuses_a_short_production_secret_key_in_one_line(self):
+        with tempfile.TemporaryDirectory() as data:
+            result = run_gongkai(
+                "check", GONGKAI_ENV="production", SECRET_KEY="short", GONGKAI_DATA_DIR=data
+            )
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+        self.assertIn("SECRET_KEY", result.stderr)
+
+    def test_it_reports_an_unreachable_database_in_one_line(self):
+        result = run_gongkai("migrate", DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+        self.assertIn("无法连接数据库", result.stderr)
