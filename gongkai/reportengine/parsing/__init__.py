@@ -3,14 +3,200 @@
 Contract (stable): ``parse_report(path_or_bytes, *, name=None) -> Figures`` and
 ``ReportUnreadable`` for inputs that cannot be read as a report at all (the message is one
 Chinese line naming the reason, e.g. a scanned PDF with no text layer).
+
+The form is told by content first and by file extension second (issue 3 item 3):
+
+* ``%PDF`` → text PDF (:mod:`.pdf`); a PDF without a text layer is unreadable;
+* a ZIP holding ``word/document.xml`` → DOCX (:mod:`.docx`); any other ZIP is unreadable;
+* ``<html``/``<!doctype``/``<table``… near the start → HTML page (:mod:`.html`);
+* a pipe table with its ``|---|`` row, or ``#`` headings → Markdown (:mod:`.markdown`);
+* anything else that decodes as text (BOM, UTF-8, GB18030) → plain text (:mod:`.text`).
+
+Every form becomes a list of :class:`~.document.Line` and one assembler (:mod:`.assemble`)
+makes the figures, so the same label and number rules apply to every form.
 """
 
 from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..figures import Figures
 
 
 class ReportUnreadable(Exception):
     """The input cannot be read as a report (one-line reason in Chinese)."""
 
 
-def parse_report(source, *, name=None):  # pragma: no cover - replaced by the parser work
-    raise NotImplementedError
+# Markers of a 政府信息公开工作年度报告: section headings and table labels (reference §3.2–3.5),
+# compared with all whitespace removed and brackets folded to ASCII.
+_MARKERS = (
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "行政复议",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+    "本年新收政府信息公开申请数量",
+    "上年结转政府信息公开申请数量",
+    "本年度办理结果",
+    "结转下年度继续办理",
+    "第二十条第(一)项",
+    "予以公开",
+)
+_FOLD = str.maketrans({"（": "(", "）": ")", "\u3000": None, " ": None})
+_WS = re.compile(r"\s+")
+_HTML_START = re.compile(
+    rb"<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|div[\s>]|p[\s>])",
+    re.IGNORECASE,
+)
+_TEXT_SUFFIXES = {".txt", ".text", ".csv", ".log", ""}
+_HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
+_MD_SUFFIXES = {".md", ".markdown", ".mdown"}
+
+NOT_A_REPORT = "不是政府信息公开年度报告：未找到年度报告的章节标题或统计表"
+EMPTY = "文件为空"
+UNKNOWN_FORMAT = "无法识别的文件格式"
+
+
+def _read(source: str | os.PathLike | bytes) -> tuple[bytes, str | None, str]:
+    """The bytes, the display name and the lower-case suffix of ``source``."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None, ""
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ReportUnreadable(f"是文件夹而不是文件：{path}") from exc
+    except FileNotFoundError as exc:
+        raise ReportUnreadable(f"文件不存在：{path}") from exc
+    except OSError as exc:
+        raise ReportUnreadable(f"无法读取文件：{exc.strerror or exc}") from exc
+    return data, str(source), path.suffix.lower()
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file: BOM first, then UTF-8, then GB18030 (which covers GBK/GB2312).
+
+    Raises :class:`ReportUnreadable` for binary data (NUL bytes or bytes no encoding
+    above accepts).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:8192]:
+        raise ReportUnreadable(f"{UNKNOWN_FORMAT}（二进制文件）")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("gb18030", errors="replace")
+    if text.count("\ufffd") > max(len(text) // 100, 3):
+        raise ReportUnreadable(f"{UNKNOWN_FORMAT}（既不是 UTF-8 也不是 GBK 编码的文字）")
+    return text
+
+
+def _looks_like_report(text: str) -> bool:
+    """At least two distinct markers of the annual report (headings or table labels)."""
+    folded = _WS.sub("", text).translate(_FOLD)
+    return sum(1 for marker in _MARKERS if marker in folded) >= 2
+
+
+def _sniff(data: bytes, suffix: str) -> str:
+    """The form of ``data``: "pdf", "docx", "zip", "ole", "html", "markdown" or "text"."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if _HTML_START.search(data[:4096]):
+        return "html"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MD_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def _lines_for(data: bytes, form: str, suffix: str):
+    """Reduce the bytes to Lines (or, for plain text, to the decoded text)."""
+    if form == "pdf":
+        from .pdf import pdf_lines
+
+        try:
+            return pdf_lines(data)
+        except ReportUnreadable:
+            raise
+        except Exception as exc:  # pdfminer raises many unrelated types on broken files
+            raise ReportUnreadable("PDF 文件已损坏或加密，无法读取") from exc
+    if form == "zip":
+        from .docx import NotADocx, docx_lines
+
+        try:
+            return docx_lines(data)
+        except NotADocx as exc:
+            raise ReportUnreadable(f"{UNKNOWN_FORMAT}：压缩包不是 Word（.docx）文档") from exc
+    if form == "ole":
+        raise ReportUnreadable(f"{UNKNOWN_FORMAT}：旧版 Word/Excel 文件，请另存为 .docx 或 PDF")
+    if form == "rtf":
+        raise ReportUnreadable(f"{UNKNOWN_FORMAT}：RTF 文件，请另存为 .docx 或 PDF")
+    if form == "html":
+        from .html import html_lines
+
+        return html_lines(data)
+    text = decode_text(data)
+    if form == "text":
+        from .markdown import looks_like_markdown
+
+        if looks_like_markdown(text):
+            form = "markdown"
+    if form == "markdown":
+        from .markdown import markdown_lines
+
+        return markdown_lines(text)
+    return text
+
+
+def parse_report(source, *, name: str | None = None) -> Figures:
+    """Read a published annual report (path or bytes) into :class:`Figures`.
+
+    Raises :class:`ReportUnreadable` with a one-line Chinese reason when the input cannot
+    be read as a report at all; anything partly readable gives figures with findings.
+    """
+    data, path_name, suffix = _read(source)
+    display = name if name is not None else path_name
+    if not data.strip():
+        raise ReportUnreadable(EMPTY)
+    form = _sniff(data, suffix)
+    lines = _lines_for(data, form, suffix)
+    if isinstance(lines, str):
+        if not _looks_like_report(lines):
+            raise ReportUnreadable(NOT_A_REPORT)
+        from .assemble import parse_text
+
+        figures = parse_text(lines, source=display)
+    else:
+        if not lines:
+            raise ReportUnreadable(
+                "PDF 没有文字层（可能是扫描件），无法读取文字" if form == "pdf" else EMPTY
+            )
+        if not _looks_like_report("\n".join(line.text for line in lines)):
+            raise ReportUnreadable(NOT_A_REPORT)
+        from .assemble import assemble
+
+        figures = assemble(lines, source=display)
+    figures.source = display
+    return figures
+
+
+__all__ = ["ReportUnreadable", "parse_report", "decode_text"]

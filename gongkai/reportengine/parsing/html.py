@@ -1,0 +1,348 @@
+"""HTML page → :class:`Line` list (issue 3 item 3, "HTML pages").
+
+Government portals publish the report as an article inside page furniture: navigation,
+breadcrumbs, a 标题/发布时间/来源 block, share buttons, a footer with the ICP number. The
+report itself is ``<p>``/``<div>`` paragraphs and ``<table>``s whose labels span rows and
+columns (reference §3.3–3.5: 「三、本年度办理结果」 spans 22 rows, 「（三）不予公开」 8,
+申请人情况 7 columns).
+
+Output, in reading order:
+
+* the ``<title>`` as the first line;
+* each paragraph (block element, or text between ``<br>``) as ``Line(text)``;
+* each table row as ``Line(" ".join(cells), cells)`` on the expanded grid, spans filled as
+  :mod:`.grid` describes (labels repeated, a value never counted twice).
+
+Layout tables (a table that holds another table) are read as containers, not as data.
+Furniture is dropped by tag (``nav``, ``footer``, ``script``…) and by class/id words
+(``nav``, ``footer``, ``breadcrumb``…), never by text, so the report is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from .document import Line
+from .grid import row_line, span_fill
+
+# Elements whose content is never part of the report.
+_DROP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "footer",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "form",
+        "map",
+        "audio",
+        "video",
+    }
+)
+# Elements that end a paragraph.
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+    }
+)
+# class/id words of page furniture on Chinese government portals.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|bottom|breadcrumbs?|crumbs?|position|"
+    r"location|dqwz|share|bdshare|sidebar|side|copyright|links?|friendlink|search|"
+    r"toolbar|wza|skip|banner|topbar|login)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+
+
+def _clean(text: str) -> str:
+    """Collapse whitespace (incl. ``&nbsp;``); keep ideographic spaces as one space."""
+    return _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
+
+
+def _is_furniture(el, by_class: bool = True) -> bool:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments, processing instructions
+    tag = tag.lower()
+    if tag in _DROP_TAGS:
+        return True
+    if tag in ("table", "tr", "td", "th", "tbody", "thead", "tfoot", "body", "html"):
+        return False
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and re.search(r"display\s*:\s*none", style, re.IGNORECASE):
+        return True
+    if not by_class:
+        return False
+    ident = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(ident.strip()) and bool(_FURNITURE.search(ident))
+
+
+class _Walker:
+    """Depth-first walk that turns blocks into paragraphs and tables into grid rows."""
+
+    def __init__(self, by_class: bool = True) -> None:
+        self.lines: list[Line] = []
+        self.buffer: list[str] = []
+        self.by_class = by_class
+
+    def flush(self) -> None:
+        if self.buffer:
+            text = _clean("".join(self.buffer))
+            self.buffer = []
+            if text:
+                self.lines.append(Line(text))
+
+    def walk(self, el) -> None:
+        if _is_furniture(el, self.by_class):
+            self.add_tail(el)
+            return
+        tag = el.tag.lower()
+        if tag == "table":
+            self.flush()
+            self.table(el)
+            self.add_tail(el)
+            return
+        if tag == "br":
+            self.flush()
+            self.add_tail(el)
+            return
+        block = tag in _BLOCK_TAGS or tag in ("tr", "td", "th")
+        if block:
+            self.flush()
+        if el.text:
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child)
+        if block:
+            self.flush()
+        self.add_tail(el)
+
+    def add_tail(self, el) -> None:
+        if el.tail:
+            self.buffer.append(el.tail)
+
+    def table(self, table) -> None:
+        rows = _own_rows(table)
+        if any(_has_table(cell) for row in rows for cell in _own_cells(row)):
+            # A layout table: its cells are containers of paragraphs and tables.
+            for row in rows:
+                for cell in _own_cells(row):
+                    self.flush()
+                    self.walk_children(cell)
+                    self.flush()
+            return
+        caption = table.find("caption")
+        if caption is not None:
+            text = _clean(caption.text_content())
+            if text:
+                self.lines.append(Line(text))
+        for cells in _grid(rows):
+            if any(cells):
+                self.lines.append(row_line(cells))
+
+    def walk_children(self, el) -> None:
+        if el.text:
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child)
+
+
+def _own_rows(table) -> list:
+    """The table's rows, looking through thead/tbody/tfoot but not into nested tables."""
+    rows = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+    return rows
+
+
+def _own_cells(row) -> list:
+    return [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+
+
+def _has_table(el) -> bool:
+    return any(True for _ in el.iter("table"))
+
+
+def _cell_text(cell) -> str:
+    """A cell's text; ``<br>`` and blocks inside a cell become a space."""
+    parts: list[str] = []
+
+    def visit(el) -> None:
+        if _is_furniture(el) and el is not cell:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag == "br" or (tag in _BLOCK_TAGS and el is not cell):
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            visit(child)
+        if tag in _BLOCK_TAGS and el is not cell:
+            parts.append(" ")
+        if el.tail and el is not cell:
+            parts.append(el.tail)
+
+    visit(cell)
+    return _clean("".join(parts))
+
+
+def _span(cell, name: str) -> int:
+    try:
+        value = int(re.sub(r"[^0-9]", "", cell.get(name) or "") or 1)
+    except ValueError:
+        return 1
+    # A span of 0 means "to the end of the group" in HTML; huge spans are typos.
+    return min(max(value, 1), 200)
+
+
+def _take_pending(pending: dict[int, tuple[int, str]], out: list[str], col: int) -> int:
+    """Place the row-spanning cells that cover ``col`` onwards; return the next free column."""
+    while col in pending:
+        left, text = pending[col]
+        out.append(text)
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (left - 1, text)
+        col += 1
+    return col
+
+
+def _grid(rows) -> list[list[str]]:
+    """Expand rowspan/colspan into a rectangular grid (HTML table model, simplified).
+
+    rowspan repeats the text on every covered row; colspan fills as :func:`.grid.span_fill`.
+    """
+    pending: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
+    grid: list[list[str]] = []
+    for row in rows:
+        out: list[str] = []
+        col = 0
+        for cell in _own_cells(row):
+            col = _take_pending(pending, out, col)
+            text = _cell_text(cell)
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            fill = span_fill(text)
+            for i in range(colspan):
+                value = text if i == 0 else fill
+                out.append(value)
+                if rowspan > 1:
+                    pending[col] = (rowspan - 1, value)
+                col += 1
+        # Spans reaching past the last cell of this row.
+        while pending and col <= max(pending):
+            if col in pending:
+                col = _take_pending(pending, out, col)
+            else:
+                out.append("")
+                col += 1
+        grid.append(out)
+    return grid
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> str:
+    """Decode an HTML page: BOM, then ``<meta charset>``, then UTF-8, then GB18030.
+
+    GBK and GB2312 are read as GB18030, their superset, so a page that declares GB2312 but
+    uses a GBK character still decodes.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii").lower() if match else ""
+    if declared in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"):
+        return data.decode("gb18030", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def html_lines(source: str | bytes) -> list[Line]:
+    """Read an HTML page (text or bytes in any of the encodings above) into Lines."""
+    text = decode_html(source) if isinstance(source, bytes) else source
+    # lxml refuses a str with an XML encoding declaration; drop it (already decoded).
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    if not text.strip():
+        return []
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    lines: list[Line] = []
+    title = root.find(".//title")
+    if title is not None:
+        title_text = _clean(title.text_content())
+        if title_text:
+            lines.append(Line(title_text))
+    body = root.find("body")
+    start = body if body is not None else root
+    walker = _Walker()
+    walker.walk(start)
+    walker.flush()
+    if not any(line.cells for line in walker.lines) and start.find(".//table") is not None:
+        # The class/id heuristics hid every table: the report sits in an element named
+        # like furniture. Read again by tag alone rather than lose the report.
+        walker = _Walker(by_class=False)
+        walker.walk(start)
+        walker.flush()
+    lines.extend(walker.lines)
+    return lines
