@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.test import TestCase
 from django.test.runner import DiscoverRunner
 
 
@@ -23,3 +24,91 @@ class Runner(DiscoverRunner):
         passed = result.testsRun - failed - skipped
         print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
         return super().suite_result(suite, result, **kwargs)
+
+
+# A made-up but valid USCC for tests: "11" (机构编制, 机关) + 和田县's division code 653221 + a
+# 9-character organisation code; the check character is computed, never typed.
+def make_uscc(org_code: str, *, division: str = "653221") -> str:
+    from stdnum.cn import uscc
+
+    base = "11" + division + org_code
+    return base + uscc.calc_check_digit(base)
+
+
+# URL kwarg name -> factory(test_case) -> value, used by the access walk
+# (gongkai/agencies/tests/test_access_urls.py). A later app registers its own kwargs here,
+# e.g. URL_KWARG_FACTORIES["application_pk"] = lambda tc: tc.make_application().pk; a key
+# "<namespace>:<url name>.<kwarg>" overrides the plain kwarg name for one URL.
+# Every factory must return an object that belongs to body A (tc.agency_a).
+URL_KWARG_FACTORIES = {
+    "slug": lambda tc: tc.agency_a.slug,
+}
+
+
+class BaseTestCase(TestCase):
+    """A small cast shared by the whole suite (house style lesson 13).
+
+    Bodies::
+
+        county      和田县人民政府              (县级人民政府)
+        ├── agency_a   和田县吾宗肖乡人民政府   (乡镇) — body A, the seed report's body
+        └── agency_b   和田县拉依喀乡人民政府   (乡镇) — body B, a neighbour
+
+    People (all with password ``PASSWORD``):
+
+        alice   经办人 of A: handles A's cases and items
+        adam    负责人 of A: approves A's extensions, answers, publications; edits A's guide
+        sam     监督 of the county: reads the county and everything below it, writes nothing
+        bob     经办人 of B: must NEVER see anything of A
+        admin   platform administrator (is_superuser): everything
+        nobody  logged-in account with no role anywhere
+    """
+
+    PASSWORD = "gongkai-test-2026"
+
+    @classmethod
+    def setUpTestData(cls):
+        from gongkai.agencies.models import Agency, Membership, Role, User
+
+        cls.county = Agency.objects.create(
+            name="和田县人民政府",
+            short_name="和田县",
+            kind=Agency.Kind.COUNTY,
+            slug="hotan-county",
+            uscc=make_uscc("T00000010"),
+        )
+        cls.agency_a = Agency.objects.create(
+            name="和田县吾宗肖乡人民政府",
+            short_name="吾宗肖乡",
+            kind=Agency.Kind.TOWNSHIP,
+            parent=cls.county,
+            slug="wuzongxiao",
+            uscc=make_uscc("T00000029"),
+            office_name="吾宗肖乡人民政府党政综合办公室",
+        )
+        cls.agency_b = Agency.objects.create(
+            name="和田县拉依喀乡人民政府",
+            short_name="拉依喀乡",
+            kind=Agency.Kind.TOWNSHIP,
+            parent=cls.county,
+            slug="layika",
+            uscc=make_uscc("T00000037"),
+        )
+
+        def user(username, **extra):
+            return User.objects.create_user(username, password=cls.PASSWORD, **extra)
+
+        cls.alice = user("alice")
+        cls.adam = user("adam")
+        cls.sam = user("sam")
+        cls.bob = user("bob")
+        cls.admin = user("admin", is_superuser=True, is_staff=True)
+        cls.nobody = user("nobody")
+        Membership.objects.bulk_create(
+            [
+                Membership(user=cls.alice, agency=cls.agency_a, role=Role.OFFICER),
+                Membership(user=cls.adam, agency=cls.agency_a, role=Role.HEAD),
+                Membership(user=cls.sam, agency=cls.county, role=Role.SUPERVISOR),
+                Membership(user=cls.bob, agency=cls.agency_b, role=Role.OFFICER),
+            ]
+        )
