@@ -393,20 +393,31 @@ def to_docx(fig: Figures, style: Style | None = None) -> bytes:
 
 
 def _docx_table(doc, rows: list[_Row]) -> None:
+    """Add a table with merged cells written straight into the XML (``w:gridSpan`` and
+    ``w:vMerge``): python-docx's ``merge()`` recomputes the whole grid per call, which
+    made a report take seconds."""
+    from docx.table import _Cell as DocxCell
+
     width = len(_grid(rows)[-1])
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
+    tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            top_left = table.cell(r, c)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                top_left = top_left.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-            top_left.text = cell.text
             for dr in range(cell.rowspan):
+                first = tcs[r + dr][c]
+                if cell.colspan > 1:
+                    first.grid_span = cell.colspan
+                    for dc in range(1, cell.colspan):
+                        extra = tcs[r + dr][c + dc]
+                        extra.getparent().remove(extra)
+                if cell.rowspan > 1:
+                    first.vMerge = "restart" if dr == 0 else "continue"
                 for dc in range(cell.colspan):
                     taken.add((r + dr, c + dc))
+            DocxCell(tcs[r][c], table).text = cell.text
             c += cell.colspan
