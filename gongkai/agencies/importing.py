@@ -1,0 +1,354 @@
+"""Load or refresh the directory of bodies from a CSV file (``gongkai import_bodies``).
+
+The command only opens the file; everything else is here. Format: docs/agencies.md.
+
+1. Read: UTF-8 with or without BOM; a file that cannot be read at all raises FileRefused with
+   one line.
+2. Check every row on its own (name, kind, USCC, e-mail, website, lengths — through the model's
+   own validators) and then the rows together (duplicates, parents, cycles, clashes with bodies
+   already in the database). Every problem is collected with its line number.
+3. Any problem: RowsRefused with all of them, and nothing is written. Otherwise all rows are
+   written in one transaction, parents before children, each body found by its USCC or, when
+   it has none, by its name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import transaction
+from stdnum.cn import uscc as stdnum_uscc
+
+from .models import Agency, validate_uscc
+
+# CSV column -> model field. The order is the documented order of the columns.
+COLUMNS = {
+    "name": "name",
+    "short_name": "short_name",
+    "kind": "kind",
+    "parent": "parent",
+    "uscc": "uscc",
+    "office_name": "office_name",
+    "address": "address",
+    "hours": "office_hours",
+    "phone": "phone",
+    "fax": "fax",
+    "email": "email",
+    "website": "website",
+    "slug": "slug",  # optional; derived from the USCC (or the name) when absent
+}
+REQUIRED_COLUMNS = ("name", "kind")
+# Fields a row sets as given (a blank cell clears them): the file is the truth for these.
+PLAIN_FIELDS = ("name", "short_name", "kind", *Agency.GUIDE_FIELDS)
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be read; the message is one line in Chinese."""
+
+
+class RowsRefused(Exception):
+    """Some rows are bad; ``errors`` holds one Chinese line per problem, with line numbers."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(f"{len(errors)} 处错误")
+        self.errors = errors
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict[str, str]
+    kind: str = ""
+    uscc: str = ""
+    parent_ref: str = ""
+    parent_row: Row | None = None
+    parent_agency: Agency | None = None
+    existing: Agency | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.values.get("name", "")
+
+    def error(self, message: str) -> None:
+        self.errors.append(f"第 {self.line} 行：{message}")
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}"
+
+
+def import_bodies(path: str | Path) -> ImportResult:
+    rows = read_rows(path)
+    errors = check_rows(rows)
+    if errors:
+        raise RowsRefused(errors)
+    return write_rows(rows)
+
+
+# -- 1. reading ---------------------------------------------------------------------------------
+
+
+def read_rows(path: str | Path) -> list[Row]:
+    path = Path(path)
+    if not path.is_file():
+        raise FileRefused(f"找不到文件：{path}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise FileRefused(f"文件为空：{path}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if b"\0" not in data:
+            try:
+                data.decode("gb18030")
+            except UnicodeDecodeError:
+                pass
+            else:
+                raise FileRefused(
+                    f"文件不是 UTF-8 编码（看起来是 GBK/GB18030）：{path}；请另存为 UTF-8 后再导入"
+                ) from None
+        raise FileRefused(f"不是 UTF-8 编码的 CSV 文本文件：{path}") from None
+    if "\0" in text:
+        raise FileRefused(f"不是 CSV 文本文件（含有二进制内容）：{path}")
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+        columns = _check_header(header)
+        rows = []
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines are allowed anywhere
+            row = Row(line=reader.line_num, values={})
+            if len(cells) > len(columns):
+                row.error(f"有 {len(cells)} 列，多于表头的 {len(columns)} 列（是否少了引号？）")
+            row.values = {col: cell.strip() for col, cell in zip(columns, cells, strict=False)}
+            rows.append(row)
+    except csv.Error as exc:
+        raise FileRefused(f"第 {reader.line_num} 行：CSV 格式错误：{exc}") from None
+    if not rows:
+        raise FileRefused(f"文件只有表头，没有数据行：{path}")
+    return rows
+
+
+def _check_header(header: list[str]) -> list[str]:
+    known = "、".join(COLUMNS)
+    missing = [col for col in REQUIRED_COLUMNS if col not in header]
+    if missing:
+        raise FileRefused(
+            f"不是机关名录 CSV：第 1 行缺少列 {'、'.join(missing)}（第 1 行应为列名：{known}）"
+        )
+    unknown = [col for col in header if col and col not in COLUMNS]
+    if unknown:
+        raise FileRefused(f"第 1 行：未知的列「{'、'.join(unknown)}」（可用的列：{known}）")
+    repeated = sorted({col for col in header if col and header.count(col) > 1})
+    if repeated:
+        raise FileRefused(f"第 1 行：列「{'、'.join(repeated)}」出现了不止一次")
+    return header
+
+
+# -- 2. checking --------------------------------------------------------------------------------
+
+_KINDS = {
+    **{value: value for value in Agency.Kind.values},
+    **{str(label): value for value, label in Agency.Kind.choices},
+    "县级市人民政府": Agency.Kind.COUNTY,
+    "市辖区人民政府": Agency.Kind.COUNTY,
+}
+
+
+def check_rows(rows: list[Row]) -> list[str]:
+    """Check every row, then the rows together; return all error lines (empty when fine)."""
+    for row in rows:
+        _check_row(row)
+    _check_together(rows)
+    errors = [error for row in rows for error in row.errors]
+    return sorted(errors, key=lambda e: int(e.split(" ")[1]))
+
+
+def _check_row(row: Row) -> None:
+    values = row.values
+    if not row.name:
+        row.error("名称（name）不能为空")
+    kind = values.get("kind", "")
+    row.kind = _KINDS.get(kind) or _KINDS.get(kind.lower(), "")
+    if not row.kind:
+        labels = "、".join(str(label) for label in Agency.Kind.labels)
+        row.error(f"未知的机关类别「{kind}」（可用：{labels}）" if kind else "类别（kind）不能为空")
+    if values.get("uscc"):
+        row.uscc = stdnum_uscc.compact(values["uscc"])
+        try:
+            validate_uscc(row.uscc)
+        except ValidationError as exc:
+            row.error(exc.messages[0])
+    if values.get("slug"):
+        try:
+            validate_slug(values["slug"])
+        except ValidationError:
+            row.error(f"网址标识（slug）「{values['slug']}」只能包含字母、数字、连字符和下划线")
+    row.parent_ref = values.get("parent", "")
+    # The model's own validators check lengths, e-mail and website, with Django's messages.
+    probe = Agency(**{f: values.get(col, "") for col, f in COLUMNS.items() if f in PLAIN_FIELDS})
+    probe.kind = row.kind or Agency.Kind.OTHER
+    try:
+        probe.full_clean(exclude=["name", "kind", "parent", "slug", "uscc"], validate_unique=False)
+    except ValidationError as exc:
+        for field_name, messages in exc.message_dict.items():
+            label = Agency._meta.get_field(field_name).verbose_name
+            column = next(c for c, f in COLUMNS.items() if f == field_name)
+            for message in messages:
+                row.error(f"{label}（{column}）：{message}")
+    if len(row.name) > Agency._meta.get_field("name").max_length:
+        row.error(f"名称过长（最多 {Agency._meta.get_field('name').max_length} 个字）")
+
+
+def _check_together(rows: list[Row]) -> None:
+    by_name: dict[str, Row] = {}
+    by_uscc: dict[str, Row] = {}
+    for row in rows:
+        if row.name in by_name:
+            row.error(f"名称「{row.name}」与第 {by_name[row.name].line} 行重复")
+        elif row.name:
+            by_name[row.name] = row
+        if row.uscc in by_uscc:
+            row.error(f"统一社会信用代码 {row.uscc} 与第 {by_uscc[row.uscc].line} 行重复")
+        elif row.uscc:
+            by_uscc[row.uscc] = row
+
+    db_by_uscc = {a.uscc: a for a in Agency.objects.exclude(uscc="")}
+    db_by_name = {a.name: a for a in Agency.objects.all()}
+    for row in rows:
+        _match_existing(row, db_by_uscc, db_by_name)
+    _check_renames(rows, db_by_name)
+    for row in rows:
+        _resolve_parent(row, by_name, by_uscc, db_by_uscc, db_by_name)
+    _check_cycles(rows)
+
+
+def _match_existing(row: Row, db_by_uscc: dict, db_by_name: dict) -> None:
+    """Key: the USCC; a body without one is found by its name."""
+    if row.uscc and row.uscc in db_by_uscc:
+        row.existing = db_by_uscc[row.uscc]
+        return
+    named = db_by_name.get(row.name)
+    if named is None:
+        return
+    if row.uscc and named.uscc:
+        row.error(
+            f"名称「{row.name}」在系统中已属于统一社会信用代码为 {named.uscc} 的机关，"
+            f"与本行的 {row.uscc} 不符"
+        )
+        return
+    row.existing = named
+
+
+def _check_renames(rows: list[Row], db_by_name: dict) -> None:
+    """A body found by its USCC may be renamed, but not onto another body's name."""
+    matched = {row.existing.pk for row in rows if row.existing}
+    for row in rows:
+        other = db_by_name.get(row.name)
+        if row.existing and other and other.pk != row.existing.pk:
+            row.error(f"名称「{row.name}」已被系统中的另一机关使用")
+        elif not row.existing and other and other.pk in matched:
+            row.error(f"名称「{row.name}」已被本文件中改名的机关使用")
+
+
+def _resolve_parent(row: Row, by_name, by_uscc, db_by_uscc, db_by_name) -> None:
+    ref = row.parent_ref
+    if not ref:
+        return
+    compact = stdnum_uscc.compact(ref)
+    row.parent_row = by_uscc.get(compact) or by_name.get(ref)
+    if row.parent_row is None:
+        row.parent_agency = db_by_uscc.get(compact) or db_by_name.get(ref)
+        if row.parent_agency is None:
+            row.error(f"找不到上级机关「{ref}」（既不在本文件中，也不在系统中）")
+    elif row.parent_row is row:
+        row.error("上级机关不能是本机关")
+        row.parent_row = None
+
+
+def _check_cycles(rows: list[Row]) -> None:
+    for row in rows:
+        seen = {id(row)}
+        current = row.parent_row
+        while current is not None:
+            if id(current) in seen:
+                row.error("上级机关关系形成循环")
+                break
+            seen.add(id(current))
+            current = current.parent_row
+
+
+# -- 3. writing ---------------------------------------------------------------------------------
+
+
+def _depth(row: Row) -> int:
+    depth, current = 0, row.parent_row
+    while current is not None:
+        depth, current = depth + 1, current.parent_row
+    return depth
+
+
+def write_rows(rows: list[Row]) -> ImportResult:
+    """Create or refresh every body in one transaction, parents first."""
+    result = ImportResult()
+    saved: dict[int, Agency] = {}  # id(row) -> its body
+    errors: list[str] = []
+    with transaction.atomic():
+        for row in sorted(rows, key=_depth):
+            parent = saved[id(row.parent_row)] if row.parent_row else row.parent_agency
+            agency = row.existing or Agency()
+            before = _snapshot(agency)
+            for column, field_name in COLUMNS.items():
+                if field_name in PLAIN_FIELDS:
+                    setattr(agency, field_name, row.values.get(column, ""))
+            agency.kind = row.kind
+            agency.parent = parent
+            if row.uscc:
+                agency.uscc = row.uscc
+            if row.values.get("slug"):
+                agency.slug = row.values["slug"]
+            if not agency.slug:
+                agency.slug = agency.default_slug()
+            saved[id(row)] = agency
+            if agency.pk and _snapshot(agency) == before:
+                result.unchanged += 1
+                continue
+            try:
+                agency.full_clean()
+            except ValidationError as exc:
+                errors.extend(f"第 {row.line} 行：{m}" for m in exc.messages)
+                continue
+            is_new = agency.pk is None
+            agency.save()
+            if is_new:
+                result.created += 1
+            else:
+                result.updated += 1
+        if errors:
+            transaction.set_rollback(True)
+    if errors:
+        raise RowsRefused(sorted(errors, key=lambda e: int(e.split(" ")[1])))
+    return result
+
+
+def _snapshot(agency: Agency) -> tuple:
+    return (
+        *(getattr(agency, f) for f in PLAIN_FIELDS),
+        agency.parent_id,
+        agency.uscc,
+        agency.slug,
+    )
