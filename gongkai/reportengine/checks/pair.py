@@ -1,0 +1,70 @@
+"""Checks across two reports of one body for consecutive years (R5xx, R7xx)."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..figures import Figures, Finding
+from .common import NOTICE, WARNING, all_numbers, finding, fmt
+from .labels import COLUMN_SHORT
+from .tables import row_cells
+
+# Section 五 texts at least this similar (difflib ratio, after dropping years, numbers and
+# punctuation) and at least this long are "nearly identical".
+SIMILARITY = 0.9
+MIN_LENGTH = 60
+
+
+def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
+    """Findings for ``later`` given the same body's report for the year before.
+
+    R501 (warning): row 二 (上年结转) of the later report equals row 四 (结转下年度) of the
+    earlier one, per column (reference §3.6 rule 5; a plausibility check, not a printed rule).
+    R701 (notice): section 五 is nearly identical to last year's (30号 一(五): 不得出现…
+    年年雷同现象).
+    Returns nothing when both years are known and not consecutive.
+    """
+    if isinstance(earlier.year, int) and isinstance(later.year, int):
+        if later.year != earlier.year + 1:
+            return []
+    findings: list[Finding] = []
+    previous = f"{earlier.year} 年度报告" if earlier.year else "上年度报告"
+    carried = row_cells(later, "2")
+    left = row_cells(earlier, "4")
+    for column in range(7):
+        if not all_numbers(carried[column], left[column]):
+            continue
+        if carried[column] != left[column]:
+            findings.append(
+                finding(
+                    "R501",
+                    WARNING,
+                    f"table3.2[{column}]",
+                    f"表三 二、上年结转·{COLUMN_SHORT[column]} 为 {fmt(carried[column])}，"
+                    f"而{previous}的 四、结转下年度·{COLUMN_SHORT[column]} 为 {fmt(left[column])}",
+                    "本年的“上年结转”应等于上年报告的“结转下年度继续办理”；"
+                    "如上年数字有误或口径调整，宜在正文说明。",
+                )
+            )
+    this_five, last_five = _plain(later.sections.get("5")), _plain(earlier.sections.get("5"))
+    if min(len(this_five), len(last_five)) >= MIN_LENGTH:
+        ratio = SequenceMatcher(None, this_five, last_five, autojunk=False).ratio()
+        if ratio >= SIMILARITY:
+            findings.append(
+                finding(
+                    "R701",
+                    NOTICE,
+                    "section5",
+                    f"第五部分与{previous}的第五部分几乎相同（相似度 {ratio:.0%}）",
+                    "30号要求第五部分实事求是、明确具体，不得出现敷衍了事甚至年年雷同现象。",
+                )
+            )
+    return findings
+
+
+def _plain(text: object) -> str:
+    """Text without whitespace, punctuation, digits and year words, for comparison."""
+    if not isinstance(text, str):
+        return ""
+    return re.sub(r"[\s\d０-９\W_]|年度?", "", text)
