@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.test import TestCase
 from django.test.runner import DiscoverRunner
+from django.urls import URLPattern, URLResolver, get_resolver
 
 
 class Runner(DiscoverRunner):
@@ -43,6 +46,43 @@ def make_uscc(org_code: str, *, division: str = "653221") -> str:
 URL_KWARG_FACTORIES = {
     "slug": lambda tc: tc.agency_a.slug,
 }
+
+
+@dataclass
+class Route:
+    name: str  # "namespace:name"
+    route: str  # the pattern text, for messages
+    kwargs: tuple[str, ...]
+
+
+def walk_urls(resolver=None, prefix: str = "", namespace: str = "", outer: tuple[str, ...] = ()):
+    """Yield every URLPattern of the URLconf with its full name and the kwargs it takes
+    (its own and those of the include()s above it)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        own = tuple(getattr(entry.pattern, "converters", {}))
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from walk_urls(entry, route, ns, outer + own)
+        elif isinstance(entry, URLPattern):
+            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
+            yield Route(name=name or "", route=route, kwargs=tuple(sorted({*outer, *own})))
+
+
+def build_url_kwargs(test_case, route: Route) -> dict:
+    kwargs = {}
+    for kwarg in route.kwargs:
+        factory = URL_KWARG_FACTORIES.get(f"{route.name}.{kwarg}") or URL_KWARG_FACTORIES.get(kwarg)
+        if factory is None:
+            raise LookupError(
+                f"{route.name} ({route.route}): no factory for URL kwarg {kwarg!r}; "
+                "register one in gongkai.test.URL_KWARG_FACTORIES"
+            )
+        kwargs[kwarg] = factory(test_case)
+    return kwargs
 
 
 class BaseTestCase(TestCase):

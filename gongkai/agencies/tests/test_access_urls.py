@@ -9,14 +9,13 @@ a URL takes no body at all without being listed below with a reason.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.test import override_settings
-from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+from django.urls import path, reverse
 
 from gongkai.agencies.access import get_agency_for_user
-from gongkai.test import URL_KWARG_FACTORIES, BaseTestCase
+from gongkai.test import BaseTestCase, build_url_kwargs, walk_urls
 
 # Route prefixes not walked: Django's admin has its own permission system (is_staff), i18n is
 # the language switch.
@@ -36,48 +35,11 @@ UNSCOPED_URLS = {
 }
 
 
-@dataclass
-class Route:
-    name: str  # "namespace:name"
-    route: str  # the pattern text, for messages
-    kwargs: tuple[str, ...]
-
-
-def walk(resolver=None, prefix: str = "", namespace: str = "", outer: tuple[str, ...] = ()):
-    """Yield every URLPattern of the URLconf with its full name and the kwargs it takes
-    (its own and those of the include()s above it)."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        route = prefix + str(entry.pattern)
-        own = tuple(getattr(entry.pattern, "converters", {}))
-        if isinstance(entry, URLResolver):
-            ns = namespace
-            if entry.namespace:
-                ns = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from walk(entry, route, ns, outer + own)
-        elif isinstance(entry, URLPattern):
-            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
-            yield Route(name=name or "", route=route, kwargs=tuple(sorted({*outer, *own})))
-
-
-def build_kwargs(test_case, route: Route) -> dict:
-    kwargs = {}
-    for kwarg in route.kwargs:
-        factory = URL_KWARG_FACTORIES.get(f"{route.name}.{kwarg}") or URL_KWARG_FACTORIES.get(kwarg)
-        if factory is None:
-            raise LookupError(
-                f"{route.name} ({route.route}): no factory for URL kwarg {kwarg!r}; "
-                "register one in gongkai.test.URL_KWARG_FACTORIES"
-            )
-        kwargs[kwarg] = factory(test_case)
-    return kwargs
-
-
 def check_access(test_case, insider, outsider) -> tuple[list[str], list[str]]:
     """Walk the URLconf; return (problems, names of the scoped URLs checked)."""
     problems: list[str] = []
     checked: list[str] = []
-    for route in walk():
+    for route in walk_urls():
         if route.route.startswith(SKIPPED_PREFIXES):
             continue
         if not route.name:
@@ -91,7 +53,7 @@ def check_access(test_case, insider, outsider) -> tuple[list[str], list[str]]:
             )
             continue
         try:
-            url = reverse(route.name, kwargs=build_kwargs(test_case, route))
+            url = reverse(route.name, kwargs=build_url_kwargs(test_case, route))
         except LookupError as exc:
             problems.append(str(exc))
             continue

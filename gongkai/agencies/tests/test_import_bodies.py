@@ -1,0 +1,187 @@
+import os
+import subprocess
+import sys
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+
+from gongkai.agencies.models import Agency
+from gongkai.test import make_uscc
+
+HEADER = "name,short_name,kind,parent,uscc,office_name,address,hours,phone,fax,email,website\n"
+COUNTY_USCC = make_uscc("Q00000011")
+WZX_USCC = make_uscc("Q00000020")
+# The township comes before its parent: parents may come later in the file.
+GOOD = HEADER + (
+    f"和田县吾宗肖乡人民政府,吾宗肖乡,乡镇人民政府,{COUNTY_USCC},{WZX_USCC},党政综合办公室,"
+    "和田县吾宗肖乡,工作日,0903-2512345,,,\n"
+    f"和田县人民政府,和田县,county,,{COUNTY_USCC},县政府办公室,和田县,工作日,0903-2000000,"
+    '0903-2000001,gk@example.cn,"https://www.example.cn/"\n'
+    "和田县教育局,,人民政府部门,和田县人民政府,,办公室,,,,,,\n"
+)
+
+
+class ImportBodiesTestCase(TestCase):
+    def write(self, text: str, *, encoding="utf-8", name="bodies.csv") -> str:
+        folder = tempfile.mkdtemp()
+        self.addCleanup(lambda: [p.unlink() for p in Path(folder).iterdir()])
+        path = Path(folder) / name
+        path.write_bytes(text.encode(encoding))
+        return str(path)
+
+    def run_import(self, text: str, **kwargs) -> str:
+        out = StringIO()
+        call_command("import_bodies", self.write(text, **kwargs), stdout=out, stderr=StringIO())
+        return out.getvalue().strip()
+
+    def refused(self, text: str, **kwargs) -> tuple[str, list[str]]:
+        err = StringIO()
+        with self.assertRaises(CommandError) as ctx:
+            call_command("import_bodies", self.write(text, **kwargs), stdout=StringIO(), stderr=err)
+        self.assertEqual(ctx.exception.returncode, 2)
+        return str(ctx.exception), err.getvalue().splitlines()
+
+    def test_it_imports_a_good_file(self):
+        self.assertEqual(self.run_import(GOOD), "新建 3，更新 0，未变 0")
+        wzx = Agency.objects.get(uscc=WZX_USCC)
+        county = Agency.objects.get(name="和田县人民政府")
+        self.assertEqual(wzx.parent, county)
+        self.assertEqual(wzx.kind, Agency.Kind.TOWNSHIP)
+        self.assertEqual(wzx.office_hours, "工作日")
+        self.assertEqual(wzx.org_code, "Q00000020")
+        self.assertEqual(county.website, "https://www.example.cn/")
+        edu = Agency.objects.get(name="和田县教育局")
+        self.assertEqual((edu.parent, edu.uscc, edu.kind), (county, "", "department"))
+        self.assertTrue(edu.slug.startswith("body-"))
+
+    def test_it_accepts_a_bom(self):
+        self.assertEqual(self.run_import(GOOD, encoding="utf-8-sig"), "新建 3，更新 0，未变 0")
+
+    def test_a_rerun_changes_nothing(self):
+        self.run_import(GOOD)
+        before = list(Agency.objects.values())
+        self.assertEqual(self.run_import(GOOD), "新建 0，更新 0，未变 3")
+        self.assertEqual(list(Agency.objects.values()), before)
+
+    def test_it_refreshes_by_uscc_and_by_name(self):
+        self.run_import(GOOD)
+        changed = GOOD.replace("0903-2512345", "0903-2599999").replace(
+            "和田县教育局,,人民政府部门", "和田县教育局,县教育局,人民政府部门"
+        )
+        self.assertEqual(self.run_import(changed), "新建 0，更新 2，未变 1")
+        self.assertEqual(Agency.objects.get(uscc=WZX_USCC).phone, "0903-2599999")
+        self.assertEqual(Agency.objects.get(name="和田县教育局").short_name, "县教育局")
+
+    def test_a_body_found_by_uscc_may_be_renamed(self):
+        self.run_import(GOOD)
+        renamed = GOOD.replace("和田县吾宗肖乡人民政府,", "和田县吾宗肖乡人民政府（新）,")
+        self.assertEqual(self.run_import(renamed), "新建 0，更新 1，未变 2")
+        self.assertEqual(Agency.objects.get(uscc=WZX_USCC).name, "和田县吾宗肖乡人民政府（新）")
+
+    def test_each_bad_row_gets_its_line_number_and_nothing_is_imported(self):
+        bad_uscc = WZX_USCC[:-1] + ("0" if WZX_USCC[-1] != "0" else "1")
+        text = HEADER + (
+            "和田县人民政府,,县级人民政府,,,,,,,,,\n"  # line 2: good
+            f"甲乡人民政府,,乡镇人民政府,和田县人民政府,{bad_uscc},,,,,,,\n"  # 3
+            "乙乡人民政府,,乡,和田县人民政府,,,,,,,,\n"  # 4: unknown kind
+            ",,乡镇人民政府,和田县人民政府,,,,,,,,\n"  # 5: no name
+            "丙乡人民政府,,乡镇人民政府,丁县人民政府,,,,,,,,\n"  # 6: unknown parent
+            "戊局,,人民政府部门,和田县人民政府,,,,,,,not-mail,ftp:x\n"  # 7: e-mail, website
+            "和田县人民政府,,县级人民政府,,,,,,,,,\n"  # 8: duplicate name
+            "己局,,人民政府部门,庚局,,,,,,,,\n"  # 9: cycle 己 -> 庚 -> 己
+            "庚局,,人民政府部门,己局,,,,,,,,\n"  # 10
+            "辛局,,人民政府部门,和田县人民政府,12345,,,,,,,\n"  # 11: short USCC
+        )
+        summary, lines = self.refused(text)
+        self.assertEqual(
+            lines,
+            [
+                f"第 3 行：统一社会信用代码校验失败：校验位不正确（{bad_uscc}）",
+                "第 4 行：未知的机关类别「乡」（可用：省级人民政府、设区的市级人民政府、县级人民政府、"
+                "人民政府部门、乡镇人民政府、街道办事处、派出机构、其他）",
+                "第 5 行：名称（name）不能为空",
+                "第 6 行：找不到上级机关「丁县人民政府」（既不在本文件中，也不在系统中）",
+                "第 7 行：电子邮箱（email）：输入一个有效的 Email 地址。",
+                "第 7 行：网站（website）：输入一个有效的 URL。",
+                "第 8 行：名称「和田县人民政府」与第 2 行重复",
+                "第 9 行：上级机关关系形成循环",
+                "第 10 行：上级机关关系形成循环",
+                "第 11 行：统一社会信用代码校验失败：应为 18 位（12345）",
+            ],
+        )
+        self.assertEqual(summary, "共 10 处错误，未导入任何数据。")
+        self.assertFalse(Agency.objects.exists())
+
+    def test_it_refuses_a_name_that_belongs_to_another_code(self):
+        self.run_import(GOOD)
+        other = make_uscc("Q00000039")
+        text = HEADER + f"和田县人民政府,,县级人民政府,,{other},,,,,,,\n"
+        _, lines = self.refused(text)
+        self.assertEqual(
+            lines,
+            [
+                f"第 2 行：名称「和田县人民政府」在系统中已属于统一社会信用代码为 {COUNTY_USCC} "
+                f"的机关，与本行的 {other} 不符"
+            ],
+        )
+
+    def test_a_duplicate_uscc_in_the_file_is_refused(self):
+        text = HEADER + (
+            f"甲,,其他,,{COUNTY_USCC},,,,,,,\n\n乙,,其他,,{COUNTY_USCC.lower()},,,,,,,\n"
+        )
+        _, lines = self.refused(text)
+        self.assertEqual(lines, [f"第 4 行：统一社会信用代码 {COUNTY_USCC} 与第 2 行重复"])
+
+    def test_a_row_with_too_many_cells_is_refused(self):
+        _, lines = self.refused("name,kind\n甲,其他,多余\n")
+        self.assertEqual(lines, ["第 2 行：有 3 列，多于表头的 2 列（是否少了引号？）"])
+
+    def test_file_level_problems_are_one_line(self):
+        cases = [
+            (GOOD, {"encoding": "gbk"}, "文件不是 UTF-8 编码（看起来是 GBK/GB18030）"),
+            ("name,kind\n", {}, "文件只有表头，没有数据行"),
+            ("", {}, "文件为空"),
+            ("名称,类别\n甲,其他\n", {}, "不是机关名录 CSV：第 1 行缺少列 name、kind"),
+            ("name,kind,colour\n甲,其他,红\n", {}, "第 1 行：未知的列「colour」"),
+        ]
+        for text, kwargs, message in cases:
+            with self.subTest(message=message):
+                summary, lines = self.refused(text, **kwargs)
+                self.assertIn(message, summary)
+                self.assertEqual(lines, [])
+        with self.assertRaisesMessage(CommandError, "找不到文件：/no/such/file.csv"):
+            call_command("import_bodies", "/no/such/file.csv")
+
+    def test_binary_garbage_is_refused(self):
+        path = self.write("x")
+        Path(path).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+        with self.assertRaisesMessage(CommandError, "不是 UTF-8 编码的 CSV 文本文件"):
+            call_command("import_bodies", path)
+
+
+class ImportBodiesExitStatusTestCase(TestCase):
+    def test_it_exits_2_with_one_line_and_no_traceback(self):
+        # A real process, against a throwaway SQLite database (never the developer's).
+        folder = Path(tempfile.mkdtemp())
+        csv_path = folder / "bad.csv"
+        csv_path.write_text("name,kind\n甲,不存在的类别\n", encoding="utf-8")
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
+        gongkai = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        subprocess.run([*gongkai, "migrate", "-v0"], env=env, check=True)
+        result = subprocess.run(
+            [*gongkai, "import_bodies", str(csv_path)], env=env, capture_output=True, text=True
+        )
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(
+            result.stderr.splitlines(),
+            [
+                "第 2 行：未知的机关类别「不存在的类别」（可用：省级人民政府、设区的市级人民政府、"
+                "县级人民政府、人民政府部门、乡镇人民政府、街道办事处、派出机构、其他）",
+                "CommandError: 共 1 处错误，未导入任何数据。",
+            ],
+        )
