@@ -146,6 +146,13 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Working-day calendar (docs/calendar.md). The rule for years without a State Council
+# arrangement ("weekends" or "weekends+fixed"), whether one override makes its year covered,
+# and how often each process re-checks the override table for other processes' edits.
+GONGKAI_CALENDAR_UNCOVERED_RULE = os.getenv("GONGKAI_CALENDAR_UNCOVERED_RULE", "weekends")
+GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR = envbool("GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR", "1")
+GONGKAI_CALENDAR_RECHECK_SECONDS = envint("GONGKAI_CALENDAR_RECHECK_SECONDS", 30)
+
 if PRODUCTION:
     # Behind nginx terminating TLS (docs/deploy.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
