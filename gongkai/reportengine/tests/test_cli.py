@@ -1,0 +1,227 @@
+"""The check_report CLI core: exit statuses, views, JSON, CSV, folders (with a fake parser)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+from unittest import TestCase
+
+from gongkai.reportengine.cli import main
+from gongkai.reportengine.figures import SECTION_IDS, Figures, Severity
+from gongkai.reportengine.parsing import ReportUnreadable
+
+TODAY = date(2025, 6, 1)
+
+
+def fake_parse(path: str) -> Figures:
+    """Stands in for parse_report: the files hold Figures JSON or a marker line."""
+    text = Path(path).read_text(encoding="utf-8")
+    if text.startswith("SCANNED"):
+        raise ReportUnreadable("PDF 没有文字层（可能是扫描件），无法读取")
+    if text.startswith("BOOM"):
+        raise RuntimeError("boom")
+    return Figures.from_json(text)
+
+
+def figures(year: int = 2024, body: str = "某县人民政府", **changes) -> Figures:
+    fig = Figures.zeros("2021", year=year, body=body)
+    fig.sections = {sid: "正文。" for sid in SECTION_IDS}
+    fig.sections["6"] = "本年度未收取信息处理费。"
+    fig.section_order = list(SECTION_IDS)
+    for key, value in changes.items():
+        setattr(fig, key, value)
+    return fig
+
+
+def wrong(year: int = 2024, body: str = "某县人民政府") -> Figures:
+    """A report with one published error: 行政复议 维持 1 but 总计 0 (R111)."""
+    fig = figures(year, body)
+    fig.table4[0] = 1
+    return fig
+
+
+class TTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class CheckReportCliTestCase(TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp())
+        self.addCleanup(lambda: __import__("shutil").rmtree(self.dir))
+
+    def write(self, name: str, content: Figures | str) -> str:
+        path = self.dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = content.to_json() if isinstance(content, Figures) else content
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def run_cli(self, *argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
+        out, err = io.StringIO(), stderr or io.StringIO()
+        status = main(list(argv), parse=fake_parse, stdout=out, stderr=err, today=TODAY)
+        return status, out.getvalue(), err.getvalue()
+
+    def test_it_exits_0_and_says_no_error_for_a_clean_report(self):
+        path = self.write("clean.txt", figures())
+        status, out, err = self.run_cli(path)
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("━━ 某县人民政府 · 2024 年度 · 2021 格式（国办公开办函〔2021〕30号）", out)
+        self.assertIn("一、本年新收申请", out)
+        self.assertTrue(out.rstrip().endswith("结论：未发现错误"))
+
+    def test_it_exits_1_and_shows_the_error_for_a_wrong_report(self):
+        path = self.write("wrong.txt", wrong())
+        status, out, err = self.run_cli(path)
+        self.assertEqual((status, err), (1, ""))
+        self.assertIn(
+            "  R111  table4[4]  表四 行政复议·总计 为 0，维持 1 + 纠正 0 + 其他 0 + 尚未审结 0 = 1",
+            out,
+        )
+        # The faulty cell is marked in the grid of table 四.
+        self.assertRegex(out, r"行政复议\s+1\s+0\s+0\s+0\s+0!")
+        self.assertIn("结论：有错误（1 个错误）", out)
+
+    def test_it_tells_an_unread_part_from_an_error(self):
+        fig = figures()
+        fig.table3["3.1"][0] = None
+        fig.add("P001", Severity.UNREAD, "table3.3.1[0]", "无法读取该单元格")
+        status, out, _ = self.run_cli(self.write("partial.txt", fig))
+        self.assertEqual(status, 0)
+        self.assertIn("结论：部分内容未能读取（1 处未能读取）", out)
+        self.assertRegex(out, r"（一）予以公开\s+—\?")
+
+    def test_it_exits_2_with_one_line_per_unreadable_file_and_still_reads_the_others(self):
+        scanned = self.write("scan.pdf", "SCANNED")
+        broken = self.write("broken.txt", "BOOM")
+        good = self.write("good.txt", figures())
+        status, out, err = self.run_cli(scanned, broken, good)
+        self.assertEqual(status, 2)
+        self.assertEqual(
+            err.splitlines(),
+            [
+                f"{scanned}: PDF 没有文字层（可能是扫描件），无法读取",
+                f"{broken}: 内部错误（RuntimeError: boom），请报告此问题",
+            ],
+        )
+        self.assertIn("结论：未发现错误", out)
+        self.assertIn("共 3 份：未发现错误 1 份，无法读取 2 份", out)
+
+    def test_it_lets_unreadable_win_over_errors(self):
+        status, _, _ = self.run_cli(self.write("w.txt", wrong()), self.write("s.pdf", "SCANNED"))
+        self.assertEqual(status, 2)
+
+    def test_it_exits_2_for_a_missing_path_and_for_bad_usage(self):
+        missing = str(self.dir / "nope.txt")
+        self.assertEqual(self.run_cli(missing), (2, "", f"{missing}: 文件不存在\n"))
+        status, out, err = self.run_cli()
+        self.assertEqual((status, out), (2, ""))
+        self.assertEqual(len(err.splitlines()), 1)
+        self.assertTrue(err.startswith("gongkai check_report: "))
+
+    def test_it_prints_one_json_object_for_one_file(self):
+        status, out, _ = self.run_cli(self.write("wrong.txt", wrong()), "--json")
+        data = json.loads(out)
+        self.assertEqual(status, 1)
+        self.assertIsInstance(data, dict)
+        self.assertEqual(data["schema_version"], 1)
+        self.assertEqual(data["table4"][:5], [1, 0, 0, 0, 0])
+        self.assertEqual(
+            [(f["code"], f["severity"], f["where"]) for f in data["findings"]],
+            [("R111", "error", "table4[4]")],
+        )
+
+    def test_it_prints_a_json_array_for_several_files(self):
+        good = self.write("a.txt", figures())
+        scanned = self.write("b.pdf", "SCANNED")
+        status, out, _ = self.run_cli(good, scanned, "--json")
+        data = json.loads(out)
+        self.assertEqual(status, 2)
+        self.assertEqual([d["source"] for d in data], [good, scanned])
+        self.assertEqual(data[1], {
+            "schema_version": 1, "source": scanned,
+            "unreadable": "PDF 没有文字层（可能是扫描件），无法读取",
+        })  # fmt: skip
+
+    def test_it_writes_an_escaped_csv_summary_with_a_bom(self):
+        good = self.write("good.txt", figures(body='=HYPERLINK("http://x")'))
+        bad = self.write("bad.txt", wrong())
+        scanned = self.write("scan.pdf", "SCANNED")
+        target = self.dir / "summary.csv"
+        status, _, _ = self.run_cli(good, bad, scanned, "--csv", str(target))
+        self.assertEqual(status, 2)
+        raw = target.read_bytes()
+        self.assertTrue(raw.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        self.assertEqual(len(rows), 3)
+        self.assertEqual(rows[0]["body"], '\'=HYPERLINK("http://x")')
+        self.assertEqual(rows[0]["verdict"], "未发现错误")
+        self.assertEqual(
+            {k: rows[1][k] for k in ("source", "year", "template", "verdict", "errors",
+                                     "error_codes", "row1_total", "review_total")},
+            {"source": bad, "year": "2024", "template": "2021", "verdict": "有错误",
+             "errors": "1", "error_codes": "R111", "row1_total": "0", "review_total": "0"},
+        )  # fmt: skip
+        self.assertEqual(
+            (rows[2]["verdict"], rows[2]["unreadable_reason"]),
+            ("无法读取", "PDF 没有文字层（可能是扫描件），无法读取"),
+        )
+
+    def test_it_searches_folders_recursively_for_report_files(self):
+        self.write("reports/2024/a.txt", figures())
+        self.write("reports/b.html", figures(body="某镇人民政府"))
+        self.write("reports/photo.jpg", "not a report")
+        self.write("reports/.cache/c.txt", "BOOM")
+        status, out, _ = self.run_cli(str(self.dir / "reports"), "--json")
+        self.assertEqual(status, 0)
+        self.assertEqual([Path(d["source"]).name for d in json.loads(out)], ["a.txt", "b.html"])
+
+    def test_it_reads_a_named_file_of_any_extension(self):
+        status, _, _ = self.run_cli(self.write("report.data", figures()))
+        self.assertEqual(status, 0)
+
+    def test_it_exits_2_for_a_folder_without_reports(self):
+        (self.dir / "empty").mkdir()
+        status, _, err = self.run_cli(str(self.dir / "empty"))
+        self.assertEqual(status, 2)
+        self.assertTrue(err.startswith(f"{self.dir / 'empty'}: 文件夹中没有报告文件"))
+
+    def test_it_checks_consecutive_years_of_one_body(self):
+        earlier = figures(2023, "某县 人民政府")
+        earlier.table3["4"] = [2, 0, 0, 0, 0, 0, 2]
+        earlier.table3["1"] = [2, 0, 0, 0, 0, 0, 2]  # 2 new, none handled: 2 left for 2024
+        later = figures(2024, "某县人民政府")
+        status, out, _ = self.run_cli(
+            self.write("2023.txt", earlier), self.write("2024.txt", later), "--json"
+        )
+        data = json.loads(out)
+        self.assertEqual(
+            [(f["code"], f["where"]) for f in data[1]["findings"]],
+            [("R501", "table3.2[0]"), ("R501", "table3.2[6]")],
+        )
+
+    def test_it_prints_one_line_per_report_when_quiet(self):
+        good = self.write("a.txt", figures())
+        bad = self.write("b.txt", wrong())
+        status, out, _ = self.run_cli(good, bad, "--quiet")
+        self.assertEqual(status, 1)
+        self.assertEqual(
+            out.splitlines(),
+            [
+                f"{good}: 未发现错误",
+                f"{bad}: 有错误（1 个错误）",
+                "共 2 份：有错误 1 份，未发现错误 1 份",
+            ],
+        )
+
+    def test_it_shows_a_progress_bar_on_a_terminal_only(self):
+        paths = [self.write(f"{i}.txt", figures()) for i in range(3)]
+        _, _, err = self.run_cli(*paths, "--quiet", stderr=TTY())
+        self.assertIn("检查 [", err)
+        self.assertIn("3/3", err)
+        _, _, err = self.run_cli(*paths, "--quiet")
+        self.assertEqual(err, "")
