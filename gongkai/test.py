@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.test import TestCase
@@ -83,6 +84,15 @@ def build_url_kwargs(test_case, route: Route) -> dict:
             )
         kwargs[kwarg] = factory(test_case)
     return kwargs
+
+
+class QuietRefusalsMixin:
+    def setUp(self):
+        super().setUp()
+        # Refusals are expected here; keep Django's "Forbidden"/"Not Found" warnings quiet.
+        logger = logging.getLogger("django.request")
+        self.addCleanup(logger.setLevel, logger.level)
+        logger.setLevel(logging.ERROR)
 
 
 class BaseTestCase(TestCase):

@@ -156,7 +156,8 @@ class Agency(models.Model):
             old_path = self.path
             if self.pk is None:
                 super().save(*args, **kwargs)
-                kwargs = {}  # the second save is an update
+                # The second save is an update of the path (it needs the new pk).
+                kwargs = {"using": kwargs["using"]} if kwargs.get("using") else {}
             new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
             if new_path != old_path:
                 self.path = new_path

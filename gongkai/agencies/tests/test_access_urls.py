@@ -8,14 +8,12 @@ a URL takes no body at all without being listed below with a reason.
 
 from __future__ import annotations
 
-import logging
-
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import path, reverse
 
 from gongkai.agencies.access import get_agency_for_user
-from gongkai.test import BaseTestCase, build_url_kwargs, walk_urls
+from gongkai.test import BaseTestCase, QuietRefusalsMixin, build_url_kwargs, walk_urls
 
 # Route prefixes not walked: Django's admin has its own permission system (is_staff), i18n is
 # the language switch.
@@ -74,15 +72,6 @@ def check_access(test_case, insider, outsider) -> tuple[list[str], list[str]]:
                 continue
             problems.append(f"{route.name}: outsider got {status} on {method.upper()} {url}")
     return problems, checked
-
-
-class QuietRefusalsMixin:
-    def setUp(self):
-        super().setUp()
-        # Refusals are expected here; keep Django's "Forbidden"/"Not Found" warnings quiet.
-        logger = logging.getLogger("django.request")
-        self.addCleanup(logger.setLevel, logger.level)
-        logger.setLevel(logging.ERROR)
 
 
 class AccessUrlsTestCase(QuietRefusalsMixin, BaseTestCase):

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from gongkai.test import BaseTestCase
+from gongkai.test import BaseTestCase, QuietRefusalsMixin
 
 
 class DashboardTestCase(BaseTestCase):
@@ -28,7 +28,7 @@ class DashboardTestCase(BaseTestCase):
         self.assertContains(self.client.get(self.url), "您尚未被分配到任何行政机关")
 
 
-class AgencyDetailTestCase(BaseTestCase):
+class AgencyDetailTestCase(QuietRefusalsMixin, BaseTestCase):
     url = reverse("agencies:agency-detail", kwargs={"slug": "wuzongxiao"})
 
     def test_it_shows_the_guide_and_codes(self):
@@ -49,7 +49,7 @@ class AgencyDetailTestCase(BaseTestCase):
         self.assertEqual(self.client.get(self.url).status_code, 404)
 
 
-class EditAgencyTestCase(BaseTestCase):
+class EditAgencyTestCase(QuietRefusalsMixin, BaseTestCase):
     url = reverse("agencies:agency-edit", kwargs={"slug": "wuzongxiao"})
     data = {
         "office_name": "吾宗肖乡人民政府党政综合办公室",

@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from gongkai.agencies.models import LoginFailure
-from gongkai.test import BaseTestCase
+from gongkai.test import BaseTestCase, QuietRefusalsMixin
 
 T0 = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
@@ -80,7 +80,7 @@ class LoginTestCase(BaseTestCase):
             self.assertRedirects(response, reverse("agencies:dashboard"))
 
 
-class LogoutTestCase(BaseTestCase):
+class LogoutTestCase(QuietRefusalsMixin, BaseTestCase):
     def test_it_logs_out_on_post(self):
         self.client.force_login(self.alice)
         response = self.client.post(reverse("agencies:logout"))
