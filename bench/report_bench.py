@@ -1,0 +1,174 @@
+"""Annual-report parser benchmark (issue 3, "Figures").
+
+Generates reports in every form (gongkai.reportengine.corpus: consistent figures, realistic
+noise), writes them to a temporary folder, then on ONE core measures, per form:
+
+  (a) merely reading the files: bytes + decode (text forms decoded, DOCX/PDF bytes only);
+  (b) parse_report + checks.analyse, the work of `gongkai check_report`;
+
+and prints reports per second for both and the ratio (b)/(a). It then scores the cells read
+against the generated truth (and the three real PDFs against their hand-read
+.expected.json): cells equal to the truth, wrong numbers (must be 0), and None cells with a
+finding (the parser declined to guess).
+
+    .venv/bin/python bench/report_bench.py            # 1,000 per text/HTML form
+    .venv/bin/python bench/report_bench.py --quick    # 100 per form, a few seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gongkai.reportengine.checks import analyse  # noqa: E402
+from gongkai.reportengine.corpus import Score, generate, score  # noqa: E402
+from gongkai.reportengine.figures import Figures  # noqa: E402
+from gongkai.reportengine.parsing import ReportUnreadable, decode_text, parse_report  # noqa: E402
+from gongkai.reportengine.parsing.html import decode_html  # noqa: E402
+
+SAMPLES = ROOT.parent / "shared" / "samples"
+TEXT_FORMS = ("text-cells", "text-plain", "markdown")
+
+
+def pin_one_core() -> str:
+    """Run on one CPU, as the issue's target is stated for one core."""
+    try:
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    except (AttributeError, OSError):
+        return "not pinned (no sched_setaffinity)"
+
+
+def write_corpus(folder: Path, n: int, n_docx: int, pdf_repeat: int, seed: int):
+    """Write the generated files; return {form: [(path, truth or None)]}."""
+    files: dict[str, list[tuple[Path, Figures | None]]] = {}
+    for form, count in (
+        ("text-cells", n),
+        ("text-plain", n),
+        ("markdown", n),
+        ("html", n),
+        ("docx", n_docx),
+    ):
+        entries = files.setdefault(form, [])
+        for sample in generate(count, seed=seed, forms=(form,)):
+            path = folder / sample.name
+            path.write_bytes(sample.data)
+            entries.append((path, sample.truth))
+    pdfs = sorted(SAMPLES.glob("*.pdf")) if SAMPLES.exists() else []
+    entries = files.setdefault("pdf", [])
+    for i in range(pdf_repeat):
+        for pdf in pdfs:
+            path = folder / f"pdf_{i:03d}_{pdf.name}"
+            shutil.copyfile(pdf, path)
+            expected = json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
+            truth = Figures.from_dict({k: v for k, v in expected.items() if k != "findings"})
+            entries.append((path, truth))
+    return files
+
+
+def read_only(form: str, paths: list[Path]) -> float:
+    """Seconds to read (and decode, for text forms) every file."""
+    start = time.perf_counter()
+    for path in paths:
+        data = path.read_bytes()
+        if form in TEXT_FORMS:
+            decode_text(data)
+        elif form == "html":
+            decode_html(data)
+    return time.perf_counter() - start
+
+
+def parse_all(paths: list[Path]):
+    """Seconds to parse and check every file, the figures (None if unreadable), failures."""
+    results: list[Figures | None] = []
+    failures: list[str] = []
+    start = time.perf_counter()
+    for path in paths:
+        try:
+            results.append(analyse(parse_report(path)))
+        except ReportUnreadable as exc:
+            results.append(None)
+            failures.append(f"{path.name}: {exc}")
+    return time.perf_counter() - start, results, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100 reports per form")
+    parser.add_argument("-n", type=int, help="reports per text/HTML form (default 1000)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--show-wrong", type=int, default=10, help="list up to N wrong cells")
+    args = parser.parse_args(argv)
+    n = args.n or (100 if args.quick else 1000)
+    n_docx = max(n // 10, 10)
+    pdf_repeat = 3 if args.quick else 20
+    print(
+        f"report bench: {n} per text/HTML form, {n_docx} DOCX, PDFs ×{pdf_repeat}; "
+        f"{pin_one_core()}; seed {args.seed}"
+    )
+    with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
+        t0 = time.perf_counter()
+        files = write_corpus(Path(tmp), n, n_docx, pdf_repeat, args.seed)
+        print(
+            f"generated {sum(len(v) for v in files.values())} files in "
+            f"{time.perf_counter() - t0:.1f} s\n"
+        )
+        header = (
+            f"{'form':<11} {'files':>6} {'read/s':>10} {'parse+check/s':>14} {'ratio':>7}"
+            f" {'cells':>8} {'correct':>8} {'wrong':>6} {'None+finding':>13}"
+            f" {'None, no finding':>17} {'unreadable':>11}"
+        )
+        print(header)
+        print("-" * len(header))
+        total = Score()
+        wrong_examples: list[str] = []
+        for form, entries in files.items():
+            if not entries:
+                continue
+            paths = [p for p, _ in entries]
+            read_only(form, paths)  # warm the page cache
+            gc.collect()
+            read_seconds = read_only(form, paths)
+            gc.collect()
+            parse_seconds, results, failures = parse_all(paths)
+            form_score = Score()
+            for (path, truth), parsed in zip(entries, results, strict=True):
+                if truth is None or parsed is None:
+                    continue
+                form_score.add(score(parsed, truth, path.name))
+            total.add(form_score)
+            wrong_examples += form_score.wrong_where
+            count = len(paths)
+            print(
+                f"{form:<11} {count:>6} {count / read_seconds:>10.0f} "
+                f"{count / parse_seconds:>14.0f} {parse_seconds / read_seconds:>6.0f}×"
+                f" {form_score.cells:>8} {form_score.share:>7.2%} {form_score.wrong:>6}"
+                f" {form_score.none_with_finding:>13} {form_score.none_without_finding:>17}"
+                f" {len(failures):>11}"
+            )
+            for failure in failures[:3]:
+                print(f"    unreadable: {failure}")
+        print("-" * len(header))
+        print(
+            f"all: {total.cells} cells, {total.share:.2%} read correctly, {total.wrong} wrong, "
+            f"{total.none_with_finding} None with a finding, "
+            f"{total.none_without_finding} None without a finding"
+        )
+        for example in wrong_examples[: args.show_wrong]:
+            print(f"    wrong: {example}")
+    return 1 if total.wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
