@@ -1,0 +1,192 @@
+"""Pairing row labels with their cells, whatever the layout.
+
+A table region becomes a list of :class:`Item` in reading order: row labels (with the cells
+printed on the same line, if any), group labels, and lines of bare cells. Then each row label
+gets exactly one group of cells (issue 3: "values may stand before their label or come column
+by column"):
+
+* cells on the label's own line belong to it (an *anchor*);
+* between two anchors, the unbound labels and the bare value lines pair up in order when there
+  are as many value lines as labels, each of the row's width (the PDF layouts, where a value
+  line stands before, between or after its wrapped label);
+* cell-per-line text (the " |" scrape: one cell per line after the label) is read forward from
+  each label, or in order when the count of cells is exactly what the rows need.
+
+Anything else leaves the rows of that stretch unassigned, and the caller reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .numbers import Split, Tok, run_together, split_line, split_text, squeeze
+from .sections import Prepared
+
+ROW = "row"
+GROUP = "group"
+VALS = "vals"
+
+Matcher = Callable[[str], list[tuple[str, str, int, int]]]
+
+
+@dataclass
+class Item:
+    kind: str  # ROW, GROUP or VALS
+    key: str | None
+    toks: list[Tok]
+    index: int  # prepared line index, for messages
+    label: str = ""
+
+
+def _flat_map(text: str) -> tuple[str, list[int]]:
+    """``text`` without spaces, and for each kept character its position in ``text``."""
+    positions = [i for i, c in enumerate(text) if c != " "]
+    return "".join(text[i] for i in positions), positions
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
+    """Cut each line of a table region into label items and value items (reading order).
+
+    A line may carry several labels (a crawler joins a whole row group onto one line, a PDF
+    puts a group label before a row label): the line is cut at each label, and each piece's
+    trailing cells belong to that piece.
+    """
+    items: list[Item] = []
+    for p in region:
+        cells = p.line.cells
+        if cells is not None and len(cells) > 1:
+            s = split_line(p.line, p.text)
+            matches = matcher(s.label)
+            if not matches:
+                if s.toks:
+                    items.append(Item(VALS, None, s.toks, p.index, s.label))
+                elif s.label:
+                    items.append(Item("text", None, [], p.index, s.label))
+                continue
+            for kind, key, _, _ in matches[:-1]:
+                if kind == GROUP:
+                    items.append(Item(GROUP, key, [], p.index))
+            kind, key, start, _ = matches[-1]
+            items.append(Item(kind, key, s.toks, p.index, s.label[start:]))
+            continue
+        flat, positions = _flat_map(p.text)
+        matches = matcher(flat)
+        if not matches:
+            s = split_text(p.text)
+            if s.toks:
+                items.append(Item(VALS, None, s.toks, p.index, squeeze(s.label)))
+            elif s.label:
+                items.append(Item("text", None, [], p.index, squeeze(s.label)))
+            continue
+        cuts = [positions[start] for _, _, start, _ in matches] + [len(p.text)]
+        lead = split_text(p.text[: cuts[0]].strip())
+        if lead.toks and not _CJK.search(lead.label):
+            items.append(Item(VALS, None, lead.toks, p.index, ""))
+        for n, (kind, key, _, _) in enumerate(matches):
+            piece: Split = split_text(p.text[cuts[n] : cuts[n + 1]].strip())
+            items.append(Item(kind, key, piece.toks, p.index, squeeze(piece.label)))
+    return items
+
+
+@dataclass
+class Assigned:
+    """What a row got: its cells, or the reason it got none."""
+
+    toks: list[Tok] | None = None
+    digits: str | None = None  # run-together digits to split by arithmetic
+    problem: str | None = None  # P-code of the failure
+    detail: str = ""
+
+
+def _fits(toks: list[Tok], width: int) -> bool:
+    return len(toks) == width or (len(toks) == 1 and run_together(toks[0], width))
+
+
+def _take(toks: list[Tok], width: int) -> Assigned:
+    if len(toks) == width:
+        return Assigned(toks=list(toks))
+    if len(toks) == 1 and run_together(toks[0], width):
+        return Assigned(digits=toks[0].digits)
+    return Assigned(problem="P013", detail=f"读到{len(toks)}个数，应为{width}个")
+
+
+def align(items: list[Item], width: Callable[[str], int]) -> dict[str, Assigned]:
+    """Give each row label its cells (see the module docstring for the rules)."""
+    out: dict[str, Assigned] = {}
+    segment: list[Item] = []
+
+    def flush() -> None:
+        _align_segment(segment, width, out)
+        segment.clear()
+
+    for item in items:
+        if item.kind == ROW and item.toks:
+            flush()
+            if item.key not in out:
+                out[item.key] = _take(item.toks, width(item.key))
+            continue
+        if item.kind == GROUP and item.toks:
+            flush()  # a subtotal printed for a group label: consumed, not a row
+            continue
+        segment.append(item)
+    flush()
+    return out
+
+
+def _align_segment(
+    segment: list[Item], width: Callable[[str], int], out: dict[str, Assigned]
+) -> None:
+    rows = [it for it in segment if it.kind == ROW and it.key not in out]
+    vals = [it for it in segment if it.kind == VALS]
+    if not rows:
+        return
+    widths = [width(r.key) for r in rows]
+    # Value lines and labels pair up in order, one value line per row.
+    if len(vals) == len(rows) and all(_fits(v.toks, w) for v, w in zip(vals, widths, strict=True)):
+        for r, v, w in zip(rows, vals, widths, strict=True):
+            out[r.key] = _take(v.toks, w)
+        return
+    if vals and all(len(v.toks) == 1 for v in vals):
+        # Cell per line: read forward from each label up to the next label.
+        forward: list[list[Tok]] = []
+        current: list[Tok] | None = None
+        for it in segment:
+            if it.kind in (ROW, GROUP):
+                if current is not None:
+                    forward.append(current)
+                current = [] if (it.kind == ROW and it.key not in out) else None
+            elif it.kind == VALS and current is not None:
+                current.extend(it.toks)
+        if current is not None:
+            forward.append(current)
+        if len(forward) == len(rows):
+            if all(len(f) == w for f, w in zip(forward, widths, strict=True)):
+                for r, f in zip(rows, forward, strict=True):
+                    out[r.key] = Assigned(toks=f)
+                return
+            flat = [t for v in vals for t in v.toks]
+            if len(flat) == sum(widths):
+                pos = 0
+                for r, w in zip(rows, widths, strict=True):
+                    out[r.key] = Assigned(toks=flat[pos : pos + w])
+                    pos += w
+                return
+            for r, f, w in zip(rows, forward, widths, strict=True):
+                out[r.key] = Assigned(toks=f) if len(f) == w else _take(f, w) if f else _missing()
+            return
+    if not vals:
+        for r in rows:
+            out[r.key] = _missing()
+        return
+    detail = f"{len(rows)}个行标签与{len(vals)}行数字无法一一对应"
+    for r in rows:
+        out[r.key] = Assigned(problem="P016", detail=detail)
+
+
+def _missing() -> Assigned:
+    return Assigned(problem="P013", detail="找到了行标签，但没有读到数字")

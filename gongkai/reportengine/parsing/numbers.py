@@ -1,0 +1,195 @@
+"""Number tokens: normalising a line and reading the cells at its end.
+
+Every form reduces a table row to "label text, then the cells". Cells are read from the END of
+a line (a PDF row is ``label 3001 53 0 0 61 4 3119``; a vertical heading character or a group
+label may stand before the label, never after the numbers), so the label's own ordinal
+("1.属于国家秘密") is never taken for a number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .document import Line
+
+# --- Normalisation ---------------------------------------------------------------------------
+
+# NFKC folds full-width digits, brackets, commas and colons to ASCII (「３，１１９」→ "3,119",
+# 「（一）」→ "(一)"); these are the few it leaves that matter to us.
+_EXTRA = str.maketrans(
+    {
+        "〔": "(",
+        "〕": ")",
+        "【": "(",
+        "】": ")",
+        "．": ".",
+        "－": "-",
+        "‐": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_WS = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """The line folded to ASCII digits and brackets, runs of whitespace as one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_EXTRA)).strip()
+
+
+def squeeze(text: str) -> str:
+    """A normalised label with every space removed (「三、 本年 度办 理结 果」 → 「三、本年度办理结果」)."""
+    return text.replace(" ", "")
+
+
+# --- Tokens ----------------------------------------------------------------------------------
+
+NUM = "n"  # a number
+BLANK = "b"  # the publication left the cell empty or printed "/", "—", "-", "无"
+BAD = "x"  # something stands in a cell that is not a number (e.g. "1O", "?")
+
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_BLANK_TOKEN = re.compile(r"(?:/+|[-—–―~]+|无|空|none|null|n/a)", re.IGNORECASE)
+_BAD_TOKEN = re.compile(r"(?=.*\d)[\dOolI|,.]+|[?*×xX]+")
+_GLUED_DIGITS = re.compile(r"^(.*?[^\d,.\s+-])(\d+)$")
+
+
+class Tok:
+    """One cell: ``kind`` is NUM, BLANK or BAD; ``value`` the number; ``text`` as printed."""
+
+    __slots__ = ("kind", "value", "text")
+
+    def __init__(self, kind: str, value, text: str):
+        self.kind = kind
+        self.value = value
+        self.text = text
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Tok({self.kind},{self.text!r})"
+
+    @property
+    def digits(self) -> str | None:
+        """The token as a bare digit string, when it could be several cells run together."""
+        return self.text if self.kind == NUM and self.text.isdigit() else None
+
+
+def number(text: str) -> int | float | None:
+    """The value of a number token (「3,119」 → 3119, 「96171.6」 → 96171.6), else None."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    clean = text.replace(",", "").lstrip("+")
+    if "." in clean:
+        value = float(clean)
+        return int(value) if value.is_integer() and not clean.endswith(".0") else value
+    return int(clean)
+
+
+def token(text: str) -> Tok | None:
+    """A cell token for ``text`` (already normalised), or None if it is label text."""
+    if text == "":
+        return Tok(BLANK, None, "")
+    value = number(text)
+    if value is not None:
+        return Tok(NUM, value, text)
+    if _BLANK_TOKEN.fullmatch(text):
+        return Tok(BLANK, None, text)
+    if _BAD_TOKEN.fullmatch(text):
+        return Tok(BAD, None, text)
+    return None
+
+
+def run_together(tok: Tok, width: int) -> bool:
+    """Whether a lone token is more likely ``width`` cells run together than one number.
+
+    A count never starts with 0 and is never 8+ digits in these tables, so 「0000000」 or
+    「21710000218」 are cells without separators (issue 3, crawler text).
+    """
+    d = tok.digits
+    if d is None or width <= 1:
+        return False
+    return len(d) >= width and (d[0] == "0" and len(d) > 1 or len(d) >= 8 or len(d) == width)
+
+
+class Split:
+    """A line cut into label text (spaces removed) and the cell tokens that end it."""
+
+    __slots__ = ("label", "toks", "glued", "raw")
+
+    def __init__(self, label: str, toks: list[Tok], glued: bool, raw: str):
+        self.label = label
+        self.toks = toks
+        self.glued = glued  # the only token was stuck to the label without a space
+        self.raw = raw
+
+
+def split_text(text: str) -> Split:
+    """Cut a normalised line into its label and its trailing cells.
+
+    Tokens are read from the end while they look like cells; the rest is the label. A label
+    that ends in digits with no space (「…申请数量21710000218」) gives those digits as one
+    glued token, for the run-together recovery.
+    """
+    parts = text.split(" ") if text else []
+    toks: list[Tok] = []
+    i = len(parts)
+    while i > 0:
+        tok = token(parts[i - 1])
+        if tok is None or (tok.kind == BLANK and tok.text == ""):
+            break
+        toks.append(tok)
+        i -= 1
+    toks.reverse()
+    label = "".join(parts[:i])
+    glued = False
+    if not toks and label:
+        m = _GLUED_DIGITS.match(label)
+        if m and not m.group(1).endswith(("第", "共")):
+            label, toks, glued = m.group(1), [Tok(NUM, int(m.group(2)), m.group(2))], True
+    # A lone "无" after a label is part of the label text (「（四）无」 of a wrapped group).
+    if label and len(toks) == 1 and toks[0].text in ("无", "空"):
+        label, toks = label + toks[0].text, []
+    return Split(label, toks, glued, text)
+
+
+def split_cells(cells: list[str], raw: str) -> Split:
+    """Like :func:`split_text` for a row whose cell boundaries a reader knows.
+
+    Empty cells inside the values are publication blanks; the label is the non-value cells
+    joined (repeated spans are harmless: labels are matched by keywords).
+    """
+    normed = [norm(c) for c in cells]
+    toks: list[Tok] = []
+    i = len(normed)
+    while i > 0:
+        tok = token(normed[i - 1])
+        if tok is None:
+            tok = token(normed[i - 1].replace(" ", ""))
+        if tok is None:
+            break
+        toks.append(tok)
+        i -= 1
+    toks.reverse()
+    label = squeeze("".join(normed[:i]))
+    # Trailing empty padding cells (colspan leftovers) are not cells of the row.
+    while toks and toks[-1].kind == BLANK and toks[-1].text == "":
+        toks.pop()
+    # Leading empty cells between a label and the numbers are padding as well
+    # only when nothing else was read; a row of empty cells stays a row of blanks.
+    glued = False
+    if not toks and label:
+        m = _GLUED_DIGITS.match(label)
+        if m:
+            label, toks, glued = m.group(1), [Tok(NUM, int(m.group(2)), m.group(2))], True
+    return Split(label, toks, glued, raw)
+
+
+def split_line(line: Line, text: str) -> Split:
+    """Split a :class:`Line` (normalised ``text``) using its cells when the reader gave them."""
+    if line.cells is not None and len(line.cells) > 1:
+        return split_cells(line.cells, text)
+    s = split_text(text)
+    s.label = squeeze(s.label)
+    return s

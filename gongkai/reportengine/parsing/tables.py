@@ -1,0 +1,366 @@
+"""Reading tables 二, 三 and 四 from their regions of the publication.
+
+Reference §3.3 (table 二), §3.4 and §3.9 (table 三, both templates), §3.5 (table 四), §3.6
+(the arithmetic used to recover run-together cells). Every cell that is not read becomes
+None with a P-finding (docs/report-parsing.md).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from ..figures import (
+    TEMPLATE_2021,
+    Cell,
+    Figures,
+    Severity,
+    outcome_row_ids,
+    table2_layout,
+    table3_rows,
+)
+from .align import GROUP, ROW, VALS, Assigned, Item, align, items_for
+from .labels import HEADER2, HEADER3, TABLE2_LABELS, table3_matches
+from .numbers import BLANK, NUM, Tok, split_line
+from .sections import Prepared
+from .split import MAX_CANDIDATES, exact_splits, row_splits
+
+_LABEL_OF = {
+    "P013": "单元格个数不对",
+    "P016": "数字与行标签无法对应",
+}
+
+
+# --- Cells ---------------------------------------------------------------------------------
+
+
+def to_cells(fig: Figures, toks: list[Tok], where: str, *, decimal: bool = False) -> list[Cell]:
+    """Cell values of ``toks``; a blank is None + P010 (the publication's defect), an
+    unreadable cell None + P017 (ours). ``where`` is formatted with the column index."""
+    cells: list[Cell] = []
+    for i, tok in enumerate(toks):
+        at = where.format(i)
+        if tok.kind == NUM:
+            value = tok.value
+            if isinstance(value, float) and not decimal and value.is_integer():
+                value = int(value)
+            cells.append(value)
+        elif tok.kind == BLANK:
+            shown = tok.text or "空白"
+            fig.add("P010", Severity.WARNING, at, f"报告在此处未填数字（印为「{shown}」）")
+            cells.append(None)
+        else:
+            fig.add("P017", Severity.UNREAD, at, f"无法识别的单元格内容「{tok.text}」")
+            cells.append(None)
+    return cells
+
+
+# --- Table 三 ------------------------------------------------------------------------------
+
+
+def table3_region(prepared: list[Prepared], start: int, end: int) -> list[Prepared]:
+    """The table's lines: from its header (or first row label) to the end of the section."""
+    for p in prepared[start:end]:
+        if HEADER3.search(p.flat) or table3_matches(p.flat):
+            return prepared[p.index : end]
+    return []
+
+
+def table3_items(region: list[Prepared]) -> list[Item]:
+    """Items of table 三, with 总计 rows, the （六） decision and duplicates settled."""
+    items = items_for(region, table3_matches)
+    for item in items:
+        # A bare 「总计」/「合计」 with numbers is row 3.7 (without numbers: the column header).
+        if item.kind == VALS and item.label in ("总计", "合计"):
+            item.kind, item.key = ROW, "3.7"
+    has_sub6 = any(it.kind == ROW and it.key.startswith("3.6.") for it in items)
+    for item in items:
+        if item.kind == GROUP and item.key == "3.6" and not has_sub6:
+            item.kind = ROW  # （六）其他处理 printed as one data row (reference §3.9)
+    return _dedupe(items)
+
+
+def _dedupe(items: list[Item]) -> list[Item]:
+    """A label wrapped over two lines may match twice: keep one label per row."""
+    out: list[Item] = []
+    seen: set[str] = set()
+    last_row: Item | None = None
+    for item in items:
+        if item.kind == ROW:
+            if last_row is not None and item.key == last_row.key:
+                if not last_row.toks:
+                    last_row.toks = item.toks
+                elif item.toks:
+                    out.append(Item(VALS, None, item.toks, item.index))
+                continue
+            if item.key in seen:
+                continue  # a second copy of the row (e.g. a repeated table): ignored
+            seen.add(item.key)
+            last_row = item
+        elif item.kind in (GROUP, VALS):
+            last_row = None
+        out.append(item)
+    return out
+
+
+def has_subrows6(items: list[Item]) -> bool:
+    """Reference §3.9 rule 3: （六） has the 2021 sub-rows 3.6.1/3.6.2."""
+    return any(it.kind == ROW and it.key in ("3.6.1", "3.6.2") for it in items)
+
+
+def fill_table3(fig: Figures, items: list[Item]) -> None:
+    """Table 三 (reference §3.4): 25 rows (2021) or 23 rows (2019) × 7 columns."""
+    fig.table3 = {rid: [None] * 7 for rid, _ in table3_rows(fig.template)}
+    if not any(it.kind == ROW for it in items):
+        fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
+        return
+    assigned = align(items, lambda _key: 7)
+    single6 = assigned.pop("3.6", None) if fig.template == TEMPLATE_2021 else None
+    pending: dict[str, list[tuple[int, ...]]] = {}
+    for rid, label in table3_rows(fig.template):
+        got = assigned.get(rid)
+        if got is None:
+            if rid.startswith("3.6.") and single6 is not None:
+                continue  # reported once below
+            if rid == "3.6" and any(k.startswith("3.6.") for k in assigned):
+                fig.add(
+                    "P012",
+                    Severity.WARNING,
+                    "table3.3.6",
+                    "报告按2019年格式应把（六）其他处理印成一行，却印了2021年格式的三个子行",
+                )
+                continue
+            fig.add("P011", Severity.WARNING, f"table3.{rid}", f"表三缺少「{label}」这一行")
+            continue
+        if got.problem:
+            fig.add(got.problem, Severity.UNREAD, f"table3.{rid}", _problem(got, label))
+            continue
+        if got.digits is not None:
+            pending[rid] = row_splits(got.digits)
+            continue
+        fig.table3[rid] = to_cells(fig, got.toks, f"table3.{rid}[{{}}]")
+    if single6 is not None:
+        shown = _shown(single6)
+        for n, rid in enumerate(("3.6.1", "3.6.2", "3.6.3")):
+            message = (
+                "报告使用2021年格式，却把（六）其他处理印成一行"
+                + (f"（{shown}）" if shown else "")
+                + "，没有分列三个子行，这一行无法填写"
+                if n == 0
+                else "（六）其他处理印成了一行，此子行无法填写（见3.6.1）"
+            )
+            fig.add(
+                "P012",
+                Severity.WARNING,
+                f"table3.{rid}",
+                message,
+                "这是报告本身的缺陷：2021年格式要求（六）分三行填报",
+            )
+    if pending:
+        _resolve_runs(fig, pending)
+
+
+def _shown(got: Assigned) -> str:
+    if got.toks:
+        return "|".join(t.text or "空" for t in got.toks)
+    return got.digits or ""
+
+
+def _problem(got: Assigned, label: str) -> str:
+    return f"「{label}」{_LABEL_OF.get(got.problem or '', '无法读取')}：{got.detail}"
+
+
+def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> None:
+    """Choose each run-together row's cut (reference §3.6 rules 1–2 and the 勾稽关系).
+
+    A row with one cut fitting 总计 = sum of its six columns takes it. Rows with several are
+    decided together by the column rules (3.7 = Σ outcome rows; 1 + 2 = 3.7 + 4); a row the
+    rules do not settle stays None with its candidates listed.
+    """
+    ambiguous: dict[str, list[tuple[int, ...]]] = {}
+    for rid, cands in pending.items():
+        if len(cands) == 1:
+            fig.table3[rid] = list(cands[0])
+        elif not cands:
+            fig.add(
+                "P015",
+                Severity.UNREAD,
+                f"table3.{rid}",
+                "本行数字连在一起，找不到满足「总计 = 各列之和」的拆分方式",
+            )
+        else:
+            ambiguous[rid] = cands
+    if not ambiguous:
+        return
+    keys = list(ambiguous)
+    sizes = [len(ambiguous[k]) for k in keys]
+    survivors: list[tuple[tuple[int, ...], ...]] = []
+    total = 1
+    for s in sizes:
+        total *= s
+    if all(s <= MAX_CANDIDATES for s in sizes) and total <= 20000:
+        outcome = outcome_row_ids(fig.template)
+        for combo in product(*(ambiguous[k] for k in keys)):
+            trial = dict(fig.table3)
+            trial.update({k: list(v) for k, v in zip(keys, combo, strict=True)})
+            if _columns_hold(trial, outcome, keys):
+                survivors.append(combo)
+    for n, rid in enumerate(keys):
+        options = sorted({combo[n] for combo in survivors})
+        if len(options) == 1:
+            fig.table3[rid] = list(options[0])
+            continue
+        listed = "；".join("|".join(map(str, c)) for c in (options or ambiguous[rid])[:5])
+        fig.add(
+            "P014",
+            Severity.UNREAD,
+            f"table3.{rid}",
+            f"本行数字连在一起，有多种拆分方式符合表内勾稽关系，无法确定：{listed}",
+        )
+
+
+def _columns_hold(table: dict[str, list[Cell]], outcome: tuple[str, ...], keys: list[str]) -> bool:
+    """Reference §3.6 rule 2 and the printed 勾稽关系, where every cell involved is known.
+
+    A rule that involves none of the rows being decided says nothing about them, so only
+    rules touching ``keys`` are tested.
+    """
+    touched = set(keys)
+    sum_rows = [r for r in outcome if r in table]
+    for c in range(7):
+        if touched & (set(sum_rows) | {"3.7"}):
+            parts = [table[r][c] for r in sum_rows]
+            total = table.get("3.7", [None] * 7)[c]
+            if total is not None and all(v is not None for v in parts) and sum(parts) != total:
+                return False
+        if touched & {"1", "2", "3.7", "4"}:
+            vals = [table.get(r, [None] * 7)[c] for r in ("1", "2", "3.7", "4")]
+            if all(v is not None for v in vals) and vals[0] + vals[1] != vals[2] + vals[3]:
+                return False
+    return True
+
+
+# --- Table 二 ------------------------------------------------------------------------------
+
+
+def _table2_matcher(flat: str) -> list[tuple[str, str, int, int]]:
+    found = [(ROW, m.lastgroup or "", m.start(), m.end()) for m in TABLE2_LABELS.finditer(flat)]
+    found += [(GROUP, "header", m.start(), m.end()) for m in HEADER2.finditer(flat)]
+    return sorted(found, key=lambda f: f[2])
+
+
+def fill_table2(fig: Figures, region: list[Prepared]) -> None:
+    """Table 二 (reference §3.3 for 2021, §3.9 for the 2019 试行 columns)."""
+    layout = table2_layout(fig.template)
+    keymap = {k: k for k in layout}
+    if fig.template == TEMPLATE_2021:
+        keymap["fees"] = "fees_wan_yuan"
+    items = []
+    for item in items_for(region, _table2_matcher):
+        if item.kind == ROW:
+            if item.key not in keymap:
+                continue
+            item.key = keymap[item.key]
+        items.append(item)
+    items = _dedupe(items)
+    table: dict = {
+        key: (None if len(cols) == 1 else [None] * len(cols)) for key, (_, cols) in layout.items()
+    }
+    fig.table2 = table
+    if not any(it.kind == ROW for it in items):
+        fig.add("P002", Severity.UNREAD, "table2", "未能找到表二（主动公开政府信息情况）")
+        return
+    assigned = align(items, lambda key: len(layout[key][1]))
+    for key, (label, cols) in layout.items():
+        width = len(cols)
+        got = assigned.get(key)
+        if got is None:
+            fig.add("P011", Severity.WARNING, f"table2.{key}", f"表二缺少「{label}」这一行")
+            continue
+        if got.problem:
+            fig.add(got.problem, Severity.UNREAD, f"table2.{key}", _problem(got, label))
+            continue
+        toks = got.toks
+        if got.digits is not None:
+            cuts = exact_splits(got.digits, width)
+            if len(cuts) != 1:
+                fig.add(
+                    "P014",
+                    Severity.UNREAD,
+                    f"table2.{key}",
+                    f"「{label}」的数字连在一起（{got.digits}），表二没有可用来拆分的勾稽关系",
+                )
+                continue
+            toks = [Tok(NUM, v, str(v)) for v in cuts[0]]
+        decimal = key in ("fees_wan_yuan", "procurement")
+        if width == 1:
+            table[key] = to_cells(fig, toks, f"table2.{key}", decimal=decimal)[0]
+        else:
+            table[key] = to_cells(fig, toks, f"table2.{key}[{{}}]", decimal=decimal)
+
+
+# --- Table 四 ------------------------------------------------------------------------------
+
+_HEADER4_WORDS = (
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "维持",
+    "纠正",
+    "结果",
+    "其他",
+    "尚未",
+    "审结",
+    "总计",
+    "合计",
+    "小计",
+)
+
+
+def _header_only(label: str) -> bool:
+    for word in _HEADER4_WORDS:
+        label = label.replace(word, "")
+    return not any("\u4e00" <= c <= "\u9fff" for c in label)
+
+
+def fill_table4(fig: Figures, region: list[Prepared]) -> None:
+    """Table 四 (reference §3.5): one row of 15 cells under a two/three-level header."""
+    fig.table4 = [None] * 15
+    toks: list[Tok] = []
+    started = False
+    for p in region:
+        s = split_line(p.line, p.text)
+        if s.toks and _header_only(s.label):
+            toks.extend(s.toks)
+            started = True
+        elif started and len(toks) >= 15:
+            break
+    if not toks:
+        fig.add("P003", Severity.UNREAD, "table4", "未能找到表四（行政复议、行政诉讼情况）的数字")
+        return
+    if len(toks) == 1 and toks[0].digits and len(toks[0].digits) >= 15:
+        cuts = row_splits(toks[0].digits, groups=3, size=5)
+        if len(cuts) == 1:
+            fig.table4 = list(cuts[0])
+            return
+        listed = "；".join("|".join(map(str, c)) for c in cuts[:3])
+        fig.add(
+            "P014" if cuts else "P015",
+            Severity.UNREAD,
+            "table4",
+            "表四数字连在一起，"
+            + (
+                f"有多种拆分方式符合「总计 = 四项之和」：{listed}"
+                if cuts
+                else "找不到符合「总计 = 四项之和」的拆分方式"
+            ),
+        )
+        return
+    if len(toks) != 15:
+        fig.add("P013", Severity.UNREAD, "table4", f"表四读到{len(toks)}个数，应为15个")
+        return
+    fig.table4 = to_cells(fig, toks, "table4[{}]")
