@@ -36,6 +36,8 @@ class BrowserTestCase(StaticLiveServerTestCase):
             )
         # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
         # test itself are still synchronous and safe.
+        # Set for the class only: subprocesses started by other tests must not inherit it.
+        cls._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
         super().setUpClass()
         from playwright.sync_api import sync_playwright
@@ -50,6 +52,10 @@ class BrowserTestCase(StaticLiveServerTestCase):
         cls.browser.close()
         cls._playwright.stop()
         super().tearDownClass()
+        if cls._async_unsafe is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = cls._async_unsafe
 
     def setUp(self):
         super().setUp()

@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_gongkai(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    skip = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    base = {k: v for k, v in os.environ.items() if k not in skip}
     return subprocess.run(
         [sys.executable, "-m", "gongkai", *args],
         cwd=ROOT,
