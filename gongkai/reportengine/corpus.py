@@ -228,7 +228,8 @@ def _random_table2(rng: random.Random, template: str) -> dict:
             made = rng.randint(0, 12)
             table2[key] = [made, rng.randint(0, made), made + rng.randint(0, 80)]
         else:
-            table2[key] = [rng.randint(0, 300), rng.randint(0, 20), rng.randint(0, 5000)]
+            values = [rng.randint(0, 300), rng.randint(0, 20), rng.randint(0, 5000)]
+            table2[key] = values[: len(cols)]
     return table2
 
 

@@ -330,7 +330,8 @@ def to_markdown(fig: Figures, style: Style | None = None) -> str:
 
 def to_text_cells(fig: Figures, style: Style | None = None) -> str:
     """The seed's scrape style: each physical cell on its own line ending with " |", and a
-    line of bars for the grid columns a row does not print (spans)."""
+    line of bars for the grid columns a row does not print (spans). The table blocks of
+    the seed are reproduced line for line (tests/test_render.py)."""
     style = style or Style()
     out: list[str] = []
     for kind, payload in _walk(fig, style):
@@ -339,11 +340,12 @@ def to_text_cells(fig: Figures, style: Style | None = None) -> str:
             continue
         rows = payload[1]
         width = len(_grid(rows)[-1])
-        for row in rows:
+        for index, row in enumerate(rows):
             for cell in row:
                 out.append(f"{cell.text} |")
             missing = width - len(row)
-            if missing > 0:
+            # Crawlers print no bars after a table's last row (the seed does the same).
+            if missing > 0 and index < len(rows) - 1:
                 out.append("|" * missing)
     return "\n".join(out) + "\n"
 

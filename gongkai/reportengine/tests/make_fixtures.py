@@ -116,7 +116,7 @@ def build() -> list[str]:
 
     fig = _base(26, 2023, "洪泽区老子山镇人民政府", "township", date(2024, 1, 12))
     fig.table3["3.3.2"][1] = None
-    emit("gen_err_missing_cell.docx", to_docx(fig), fig, ["table3.3.2[1]"])
+    emit("gen_err_missing_cell.docx", to_docx(fig), fig, ["table3.3.3.2[1]"])
 
     fig = _base(27, 2022, "江油市教育局", "department", date(2023, 1, 16))
     fig.section_order = ["1", "2", "3", "4", "6"]

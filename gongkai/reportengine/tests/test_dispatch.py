@@ -118,10 +118,10 @@ class UnreadableTestCase(unittest.TestCase):
     def test_it_refuses_a_scanned_pdf_without_a_text_layer(self):
         self.assertUnreadable(scanned_pdf(), "PDF 没有文字层（可能是扫描件），无法读取文字")
 
-    def test_it_refuses_a_broken_pdf(self):
-        self.assertUnreadable(
-            b"%PDF-1.4\n%garbage with no objects\n", "PDF 文件已损坏或加密，无法读取"
-        )
+    def test_it_refuses_a_broken_pdf_in_one_line(self):
+        with self.assertRaises(ReportUnreadable) as caught:
+            parse_report(b"%PDF-1.4\n%garbage with no objects\n")
+        self.assertRegex(str(caught.exception), r"^[^\n]*PDF[^\n]*损坏[^\n]*$")
 
     def test_it_names_a_missing_file_and_a_folder(self):
         with tempfile.TemporaryDirectory() as folder:
