@@ -9,12 +9,14 @@ from .models import DayOverride
 class DayOverrideAdmin(admin.ModelAdmin):
     """Where staff enter a new year's notice, local holidays and closures (docs/calendar.md)."""
 
-    list_display = ["date", "weekday", "kind", "name", "source", "changed"]
-    list_filter = ["kind"]
+    list_display = ["date", "weekday", "kind", "name", "agency", "source", "changed"]
+    list_filter = ["kind", ("agency", admin.EmptyFieldListFilter)]
     date_hierarchy = "date"
     search_fields = ["name", "source", "note"]
     ordering = ["-date"]
-    fields = ["date", "kind", "name", "source", "note", "created", "changed"]
+    fields = ["date", "kind", "name", "agency", "source", "note", "created", "changed"]
+    autocomplete_fields = ["agency"]
+    list_select_related = ["agency"]
     readonly_fields = ["created", "changed"]
 
     @admin.display(description=_("星期"))

@@ -4,12 +4,13 @@ from datetime import date
 from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.agencies.models import Agency
 from gongkai.holidays import calendar as calendar_module
 from gongkai.holidays.calendar import get_calendar, invalidate
 from gongkai.holidays.models import DayOverride
@@ -139,3 +140,62 @@ class DayOverrideTestCase(CalendarTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertFalse(get_calendar().is_workday(D("2027-01-01")))
         self.assertTrue(get_calendar().is_covered(D("2027-01-01")))
+
+
+class AgencyCalendarTestCase(CalendarTestCase):
+    """Rows of one body apply to it and to every body below it (放假办法 Art. 4)."""
+
+    def setUp(self):
+        super().setUp()
+        self.county = Agency.objects.create(name="和田县人民政府", kind=Agency.Kind.COUNTY)
+        self.town_a = Agency.objects.create(
+            name="和田县吾宗肖乡人民政府", kind=Agency.Kind.TOWNSHIP, parent=self.county
+        )
+        self.town_b = Agency.objects.create(
+            name="和田县拉依喀乡人民政府", kind=Agency.Kind.TOWNSHIP, parent=self.county
+        )
+        self.elsewhere = Agency.objects.create(name="某县人民政府", kind=Agency.Kind.COUNTY)
+
+    def test_it_applies_a_body_row_to_it_and_its_subordinates(self):
+        # Test data: a local holiday on Wednesday 2026-05-27.
+        row = closure("2026-05-27", name="古尔邦节（测试数据）", agency=self.county)
+        self.assertEqual(
+            str(row), "2026-05-27 放假（休息日） 古尔邦节（测试数据）（和田县人民政府）"
+        )
+        day = D("2026-05-27")
+        self.assertFalse(get_calendar(self.county).is_workday(day))
+        self.assertFalse(get_calendar(self.town_a).is_workday(day))
+        self.assertTrue(get_calendar(self.elsewhere).is_workday(day))
+        self.assertTrue(get_calendar().is_workday(day))
+        due = get_calendar(self.town_a).add_working_days(D("2026-05-26"), 1)
+        self.assertEqual(due, DueDate(D("2026-05-28"), False))
+
+    def test_it_lets_the_nearest_body_win(self):
+        closure("2026-03-03")  # national closure
+        DayOverride.objects.create(
+            date=D("2026-03-03"), kind="workday", name="照常上班", agency=self.county
+        )
+        closure("2026-03-03", name="乡政府搬迁", agency=self.town_a)
+        self.assertFalse(get_calendar().is_workday(D("2026-03-03")))
+        self.assertTrue(get_calendar(self.county).is_workday(D("2026-03-03")))
+        self.assertTrue(get_calendar(self.town_b).is_workday(D("2026-03-03")))
+        self.assertFalse(get_calendar(self.town_a).is_workday(D("2026-03-03")))
+        self.assertEqual(get_calendar(self.town_a).day_name(D("2026-03-03")), "乡政府搬迁")
+
+    def test_it_shares_one_calendar_among_bodies_without_local_rows(self):
+        closure("2026-05-27", agency=self.county)
+        self.assertIs(get_calendar(self.elsewhere), get_calendar())
+        self.assertIs(get_calendar(self.town_a), get_calendar(self.town_b))
+        self.assertIsNot(get_calendar(self.town_a), get_calendar())
+
+    def test_it_allows_one_row_per_day_for_the_platform_and_for_each_body(self):
+        closure("2026-03-03")
+        closure("2026-03-03", agency=self.county)
+        with self.assertRaises(ValidationError) as caught:
+            DayOverride(date=D("2026-03-03"), kind="day_off").full_clean()
+        self.assertIn("该日期已有适用于所有机关的调整。", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
+            DayOverride(date=D("2026-03-03"), kind="day_off", agency=self.county).full_clean()
+        self.assertIn("该机关在该日期已有调整。", str(caught.exception))
+        with transaction.atomic(), self.assertRaises(IntegrityError):
+            closure("2026-03-03")
