@@ -152,6 +152,15 @@ def _chinese_names() -> dict[str, str]:
     return {h.value: h.chinese for h in Holiday}
 
 
+def _as_date(d: date) -> date:
+    """Dates are looked up in dicts keyed by ``date``: a ``datetime`` would silently miss."""
+    if type(d) is date:
+        return d
+    if isinstance(d, date):  # a datetime (or another date subclass)
+        return date(d.year, d.month, d.day)
+    raise TypeError(f"a date is required, got {d!r}")
+
+
 def _bad_n(n: object) -> None:
     raise ValueError(f"工作日数必须是正整数，收到：{n!r}")
 
@@ -234,6 +243,8 @@ class WorkCalendar:
         Order: an override wins; then the library data in its years; then, in a year covered
         only by overrides, Monday-Friday; otherwise the uncovered-year rule.
         """
+        if type(d) is not date:
+            d = _as_date(d)
         o = self._overrides.get(d)
         if o is not None:
             return o.workday
@@ -246,6 +257,7 @@ class WorkCalendar:
 
     def day_name(self, d: date) -> str | None:
         """The Chinese name of a holiday / 调休 / override day, or None for an ordinary day."""
+        d = _as_date(d)
         o = self._overrides.get(d)
         if o is not None:
             return o.name or ("调整为工作日" if o.workday else "调整为休息日")
@@ -257,7 +269,7 @@ class WorkCalendar:
     def named_days(self, after: date, until: date) -> list[NamedDay]:
         """The named days in (after, until] (same half-open convention as the counts)."""
         result = []
-        d = after + ONE_DAY
+        d, until = _as_date(after) + ONE_DAY, _as_date(until)
         while d <= until:
             name = self.day_name(d)
             if name is not None:
@@ -285,7 +297,10 @@ class WorkCalendar:
                 _bad_n(n)
         if n < 1:
             _bad_n(n)
-        s = start.toordinal()
+        try:
+            s = start.toordinal()
+        except AttributeError:
+            raise TypeError(f"a date is required, got {start!r}") from None
         lo, cum, wd, nxt, due, provisional = self._window
         i = s - lo + 1
         if 0 <= i < len(cum):

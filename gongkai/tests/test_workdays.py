@@ -162,6 +162,20 @@ class AddWorkingDaysTestCase(unittest.TestCase):
             with self.subTest(n=n), self.assertRaisesRegex(ValueError, "工作日数必须是正整数"):
                 self.cal.add_working_days(D("2026-03-02"), n)
 
+    def test_it_accepts_datetimes_as_dates_and_rejects_text(self):
+        from datetime import datetime
+
+        self.assertFalse(self.cal.is_workday(datetime(2026, 2, 17, 9, 30)))
+        self.assertTrue(self.cal.is_workday(datetime(2026, 2, 14, 9, 30)))
+        self.assertEqual(self.cal.day_name(datetime(2026, 2, 17, 9, 30)), "春节")
+        self.assertEqual(
+            self.cal.add_working_days(datetime(2026, 2, 15, 23, 0), 7).date, D("2026-03-03")
+        )
+        with self.assertRaisesRegex(TypeError, "a date is required"):
+            self.cal.add_working_days("2026-02-15", 7)
+        with self.assertRaisesRegex(TypeError, "a date is required"):
+            self.cal.is_workday("2026-02-15")
+
     def test_it_uses_the_default_calendar_at_module_level(self):
         self.assertEqual(add_working_days(D("2026-02-15"), 7), DueDate(D("2026-03-03"), False))
         self.assertEqual(
