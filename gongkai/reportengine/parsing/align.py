@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numbers import Split, Tok, run_together, split_line, split_text, squeeze
+from .numbers import BLANK, Split, Tok, run_together, split_line, split_text, squeeze
 from .sections import Prepared
 
 ROW = "row"
@@ -103,11 +103,25 @@ class Assigned:
     detail: str = ""
 
 
+def _trim(toks: list[Tok], width: int) -> list[Tok]:
+    """Drop empty padding cells (a reader's colspan leftovers) beyond the row's width."""
+    if len(toks) <= width:
+        return toks
+    toks = list(toks)
+    while len(toks) > width and toks[-1].kind == BLANK and toks[-1].text == "":
+        toks.pop()
+    while len(toks) > width and toks[0].kind == BLANK and toks[0].text == "":
+        toks.pop(0)
+    return toks
+
+
 def _fits(toks: list[Tok], width: int) -> bool:
+    toks = _trim(toks, width)
     return len(toks) == width or (len(toks) == 1 and run_together(toks[0], width))
 
 
 def _take(toks: list[Tok], width: int) -> Assigned:
+    toks = _trim(toks, width)
     if len(toks) == width:
         return Assigned(toks=list(toks))
     if len(toks) == 1 and run_together(toks[0], width):
@@ -115,13 +129,22 @@ def _take(toks: list[Tok], width: int) -> Assigned:
     return Assigned(problem="P013", detail=f"读到{len(toks)}个数，应为{width}个")
 
 
-def align(items: list[Item], width: Callable[[str], int]) -> dict[str, Assigned]:
-    """Give each row label its cells (see the module docstring for the rules)."""
+def align(
+    items: list[Item],
+    width: Callable[[str], int],
+    row_ok: Callable[[list[Tok]], bool] | None = None,
+) -> dict[str, Assigned]:
+    """Give each row label its cells (see the module docstring for the rules).
+
+    ``row_ok`` tells whether cells satisfy the row's own arithmetic (table 三: 总计 = the six
+    columns, reference §3.6 rule 1); it decides between rows and columns when a block of
+    values follows all the labels.
+    """
     out: dict[str, Assigned] = {}
     segment: list[Item] = []
 
     def flush() -> None:
-        _align_segment(segment, width, out)
+        _align_segment(segment, width, out, row_ok)
         segment.clear()
 
     for item in items:
@@ -139,7 +162,10 @@ def align(items: list[Item], width: Callable[[str], int]) -> dict[str, Assigned]
 
 
 def _align_segment(
-    segment: list[Item], width: Callable[[str], int], out: dict[str, Assigned]
+    segment: list[Item],
+    width: Callable[[str], int],
+    out: dict[str, Assigned],
+    row_ok: Callable[[list[Tok]], bool] | None,
 ) -> None:
     rows = [it for it in segment if it.kind == ROW and it.key not in out]
     vals = [it for it in segment if it.kind == VALS]
@@ -151,7 +177,8 @@ def _align_segment(
         for r, v, w in zip(rows, vals, widths, strict=True):
             out[r.key] = _take(v.toks, w)
         return
-    if vals and all(len(v.toks) == 1 for v in vals):
+    single = bool(vals) and all(len(v.toks) == 1 for v in vals)
+    if single:
         # Cell per line: read forward from each label up to the next label.
         forward: list[list[Tok]] = []
         current: list[Tok] | None = None
@@ -164,21 +191,24 @@ def _align_segment(
                 current.extend(it.toks)
         if current is not None:
             forward.append(current)
-        if len(forward) == len(rows):
-            if all(len(f) == w for f, w in zip(forward, widths, strict=True)):
-                for r, f in zip(rows, forward, strict=True):
-                    out[r.key] = Assigned(toks=f)
-                return
-            flat = [t for v in vals for t in v.toks]
-            if len(flat) == sum(widths):
-                pos = 0
-                for r, w in zip(rows, widths, strict=True):
-                    out[r.key] = Assigned(toks=flat[pos : pos + w])
-                    pos += w
-                return
-            for r, f, w in zip(rows, forward, widths, strict=True):
-                out[r.key] = Assigned(toks=f) if len(f) == w else _take(f, w) if f else _missing()
+        if all(len(f) == w for f, w in zip(forward, widths, strict=False)) and len(forward) == len(
+            rows
+        ):
+            for r, f in zip(rows, forward, strict=True):
+                out[r.key] = Assigned(toks=f)
             return
+    kinds = [it.kind for it in segment if it.kind in (ROW, VALS)]
+    blocked = kinds == sorted(kinds, key=lambda k: k != ROW)  # every label, then every value
+    block = _block(rows, vals, widths, row_ok, single and blocked) if vals else None
+    if block is not None:
+        for r, cells in zip(rows, block, strict=True):
+            out[r.key] = cells
+        return
+    if single and len(forward) == len(rows):
+        # Each label keeps what follows it when that is exactly one row; the rest is unread.
+        for r, f, w in zip(rows, forward, widths, strict=True):
+            out[r.key] = Assigned(toks=f) if len(f) == w else _take(f, w) if f else _missing()
+        return
     if not vals:
         for r in rows:
             out[r.key] = _missing()
@@ -190,3 +220,50 @@ def _align_segment(
 
 def _missing() -> Assigned:
     return Assigned(problem="P013", detail="找到了行标签，但没有读到数字")
+
+
+def _block(
+    rows: list[Item],
+    vals: list[Item],
+    widths: list[int],
+    row_ok: Callable[[list[Tok]], bool] | None,
+    blocked: bool,
+) -> list[Assigned] | None:
+    """A block of values for all the rows at once, read by rows or by columns.
+
+    Cell-per-line text or a PDF read column-wise gives the cells in one run after the labels.
+    When each value line holds a whole column, or the row arithmetic holds only one way, the
+    order is known; when both orders give different tables that fit equally, neither is used.
+    """
+    flat = [t for v in vals for t in v.toks]
+    n = len(rows)
+    if not flat or len(flat) != sum(widths):
+        return None
+    w = widths[0]
+    columns = len(vals) == w and all(len(v.toks) == n for v in vals) and n != w
+    if not (blocked or columns):
+        return None
+    by_row = [flat[i * w : (i + 1) * w] for i in range(n)] if len(set(widths)) == 1 else None
+    if by_row is None:
+        pos, by_row = 0, []
+        for width in widths:
+            by_row.append(flat[pos : pos + width])
+            pos += width
+        return [Assigned(toks=r) for r in by_row]
+    by_col = [[flat[c * n + i] for c in range(w)] for i in range(n)]
+    same = all(
+        a.text == b.text
+        for ra, rb in zip(by_row, by_col, strict=True)
+        for a, b in zip(ra, rb, strict=True)
+    )
+    if same or row_ok is None:
+        chosen = by_col if columns and not same else by_row
+        return [Assigned(toks=r) for r in chosen]
+    score_row = sum(row_ok(r) for r in by_row)
+    score_col = sum(row_ok(r) for r in by_col)
+    if columns and score_col >= score_row or score_col > score_row:
+        return [Assigned(toks=r) for r in by_col]
+    if score_row > score_col and blocked:
+        return [Assigned(toks=r) for r in by_row]
+    detail = "数字成块排列，按行或按列读取都说得通，无法判断"
+    return [Assigned(problem="P016", detail=detail) for _ in rows]

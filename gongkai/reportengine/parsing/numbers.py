@@ -173,11 +173,8 @@ def split_cells(cells: list[str], raw: str) -> Split:
         i -= 1
     toks.reverse()
     label = squeeze("".join(normed[:i]))
-    # Trailing empty padding cells (colspan leftovers) are not cells of the row.
-    while toks and toks[-1].kind == BLANK and toks[-1].text == "":
-        toks.pop()
-    # Leading empty cells between a label and the numbers are padding as well
-    # only when nothing else was read; a row of empty cells stays a row of blanks.
+    # Empty cells stay: a row of empty cells is a row the publication left blank. Padding
+    # beyond the row's width is trimmed where the width is known (align._trim).
     glued = False
     if not toks and label:
         m = _GLUED_DIGITS.match(label)

@@ -113,7 +113,7 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
     if not any(it.kind == ROW for it in items):
         fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
         return
-    assigned = align(items, lambda _key: 7)
+    assigned = align(items, lambda _key: 7, _row_sum_ok)
     single6 = assigned.pop("3.6", None) if fig.template == TEMPLATE_2021 else None
     pending: dict[str, list[tuple[int, ...]]] = {}
     for rid, label in table3_rows(fig.template):
@@ -157,6 +157,13 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
             )
     if pending:
         _resolve_runs(fig, pending)
+
+
+def _row_sum_ok(toks: list[Tok]) -> bool:
+    """Reference §3.6 rule 1: 总计 = the six applicant columns (all cells numbers)."""
+    if len(toks) != 7 or any(t.kind != NUM for t in toks):
+        return False
+    return sum(t.value for t in toks[:6]) == toks[6].value
 
 
 def _shown(got: Assigned) -> str:
