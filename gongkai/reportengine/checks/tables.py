@@ -246,7 +246,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
     # Table 三.
     if not explained("table3", "section3"):
         rows = {r: row_cells(figures, r) for r in table3_row_ids(figures.template)}
-        if all(v is None for cells in rows.values() for v in cells):
+        if all(v is None for cells in rows.values() for v in cells) and not any(
+            w.startswith("table3.") for w in known
+        ):
             yield finding("R131", WARNING, "table3", "表三 全部为空", hint)
         else:
             for row_id, cells in rows.items():
@@ -277,7 +279,7 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
     # Table 四.
     if not explained("table4", "section4"):
         cells = table4_cells(figures)
-        if all(v is None for v in cells):
+        if all(v is None for v in cells) and not any(w.startswith("table4[") for w in known):
             yield finding("R131", WARNING, "table4", "表四 全部为空（15 格）", hint)
         else:
             for index, value in enumerate(cells):
@@ -292,7 +294,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
     # Table 二.
     if not explained("table2", "section2"):
         entries = list(iter_table2(figures))
-        if all(value is None for _, _, value in entries):
+        if all(value is None for _, _, value in entries) and not any(
+            w.startswith("table2.") for w in known
+        ):
             yield finding("R131", WARNING, "table2", "表二 全部为空", hint)
             return
         by_key: dict[str, list[tuple[int | None, object]]] = {}

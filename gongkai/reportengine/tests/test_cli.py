@@ -8,9 +8,9 @@ import json
 import tempfile
 from datetime import date
 from pathlib import Path
-from unittest import TestCase
+from unittest import TestCase, skipUnless
 
-from gongkai.reportengine.cli import main
+from gongkai.reportengine.cli import REPORT_SUFFIXES, main
 from gongkai.reportengine.figures import SECTION_IDS, Figures, Severity
 from gongkai.reportengine.parsing import ReportUnreadable
 
@@ -225,3 +225,67 @@ class CheckReportCliTestCase(TestCase):
         self.assertIn("3/3", err)
         _, _, err = self.run_cli(*paths, "--quiet")
         self.assertEqual(err, "")
+
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
+SAMPLES = SHARED / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class CheckReportRealParserTestCase(TestCase):
+    """The CLI with the real parser, on the seed, the published samples and the fixtures."""
+
+    def run_cli(self, *argv: str) -> tuple[int, object, str]:
+        out, err = io.StringIO(), io.StringIO()
+        status = main([*argv, "--json"], stdout=out, stderr=err, today=TODAY)
+        return status, json.loads(out.getvalue()), err.getvalue()
+
+    @skipUnless(SEED.exists(), "shared seed not present")
+    def test_it_reads_the_seed_with_every_cell_0_and_no_error(self):
+        status, data, err = self.run_cli(str(SEED))
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(
+            (data["body"], data["year"], data["template"]), ("和田县吾宗肖乡人民政府", 2023, "2021")
+        )
+        self.assertEqual(data["published_on"], "2024-01-19")
+        self.assertEqual(len(data["table3"]), 25)
+        self.assertEqual({v for row in data["table3"].values() for v in row}, {0})
+        self.assertEqual(data["table4"], [0] * 15)
+        self.assertEqual([f for f in data["findings"] if f["severity"] == "error"], [])
+
+    @skipUnless(SAMPLES.exists(), "shared samples not present")
+    def test_it_flags_the_known_errors_of_the_published_samples_only(self):
+        pdfs = [str(SAMPLES / f"{n}.pdf") for n in ("hongze-2023", "hongze-2024", "huaian-2024")]
+        status, data, _ = self.run_cli(*pdfs)
+        self.assertEqual(status, 1)
+        errors = [
+            [(f["code"], f["where"]) for f in report["findings"] if f["severity"] == "error"]
+            for report in data
+        ]
+        self.assertEqual(
+            errors,
+            [
+                [("R111", "table4[4]"), ("R111", "table4[14]")],
+                [("R301", "narrative")],
+                [],
+            ],
+        )
+
+    def test_it_finds_each_deliberate_error_of_the_fixture_corpus(self):
+        # Each fixture's .expected.json lists the `where` of its deliberate defects (or []).
+        sources = sorted(p for p in FIXTURES.iterdir() if p.suffix in REPORT_SUFFIXES)
+        status, data, _ = self.run_cli(*map(str, sources))
+        self.assertEqual(status, 1)
+        for source, report in zip(sources, data, strict=True):
+            expected = json.loads(
+                (FIXTURES / f"{source.name}.expected.json").read_text(encoding="utf-8")
+            )["expect"]
+            check_wheres = {
+                f["where"] for f in report["findings"] if f["code"].startswith(("R", "P"))
+            }
+            with self.subTest(fixture=source.name):
+                for where in expected:
+                    self.assertTrue(any(w.startswith(where) for w in check_wheres), check_wheres)
+                if not expected:
+                    self.assertNotIn("error", {f["severity"] for f in report["findings"]})
