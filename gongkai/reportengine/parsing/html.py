@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from .document import Line
@@ -104,24 +103,28 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
 
 
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_CELL_TAGS = ("td", "th")
+_SECTION_TAGS = ("thead", "tbody", "tfoot")
+
+
 def _is_furniture(el, by_class: bool = True) -> bool:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return True  # comments, processing instructions
-    tag = tag.lower()
-    if tag in _DROP_TAGS:
-        return True
-    if tag in ("table", "tr", "td", "th", "tbody", "thead", "tfoot", "body", "html"):
+    """Hidden elements, and (``by_class``) elements whose class/id name page furniture.
+
+    Scripts, styles, ``nav``, ``footer``… are already stripped by :func:`html_lines`.
+    """
+    attrib = el.attrib
+    if not attrib:
         return False
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
-    if style and re.search(r"display\s*:\s*none", style, re.IGNORECASE):
+    style = attrib.get("style")
+    if style and _HIDDEN.search(style):
         return True
-    if not by_class:
+    if not by_class or el.tag in ("table", "tr", "td", "th", "tbody", "body", "html"):
         return False
-    ident = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(ident.strip()) and bool(_FURNITURE.search(ident))
+    ident = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    return bool(_FURNITURE.search(ident))
 
 
 class _Walker:
@@ -140,10 +143,10 @@ class _Walker:
                 self.lines.append(Line(text))
 
     def walk(self, el) -> None:
-        if _is_furniture(el, self.by_class):
+        tag = el.tag
+        if not isinstance(tag, str) or _is_furniture(el, self.by_class):
             self.add_tail(el)
             return
-        tag = el.tag.lower()
         if tag == "table":
             self.flush()
             self.table(el)
@@ -170,7 +173,7 @@ class _Walker:
 
     def table(self, table) -> None:
         rows = _own_rows(table)
-        if any(_has_table(cell) for row in rows for cell in _own_cells(row)):
+        if table.find(".//table") is not None:
             # A layout table: its cells are containers of paragraphs and tables.
             for row in rows:
                 for cell in _own_cells(row):
@@ -180,7 +183,7 @@ class _Walker:
             return
         caption = table.find("caption")
         if caption is not None:
-            text = _clean(caption.text_content())
+            text = _clean("".join(caption.itertext()))
             if text:
                 self.lines.append(Line(text))
         for cells in _grid(rows):
@@ -198,54 +201,35 @@ def _own_rows(table) -> list:
     """The table's rows, looking through thead/tbody/tfoot but not into nested tables."""
     rows = []
     for child in table:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        tag = child.tag
         if tag == "tr":
             rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+        elif tag in _SECTION_TAGS:
+            rows.extend(c for c in child if c.tag == "tr")
     return rows
 
 
 def _own_cells(row) -> list:
-    return [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-
-
-def _has_table(el) -> bool:
-    return any(True for _ in el.iter("table"))
+    return [c for c in row if c.tag in _CELL_TAGS]
 
 
 def _cell_text(cell) -> str:
-    """A cell's text; ``<br>`` and blocks inside a cell become a space."""
-    parts: list[str] = []
-
-    def visit(el) -> None:
-        if _is_furniture(el) and el is not cell:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag == "br" or (tag in _BLOCK_TAGS and el is not cell):
-            parts.append(" ")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            visit(child)
-        if tag in _BLOCK_TAGS and el is not cell:
-            parts.append(" ")
-        if el.tail and el is not cell:
-            parts.append(el.tail)
-
-    visit(cell)
-    return _clean("".join(parts))
+    """A cell's text; ``<br>`` and blocks inside a cell become a space (see html_lines)."""
+    if len(cell) == 0:
+        return _clean(cell.text or "")
+    return _clean("".join(cell.itertext()))
 
 
 def _span(cell, name: str) -> int:
-    try:
-        value = int(re.sub(r"[^0-9]", "", cell.get(name) or "") or 1)
-    except ValueError:
+    value = cell.get(name)
+    if value is None:
         return 1
+    if not value.isdigit():
+        value = re.sub(r"[^0-9]", "", value)
+        if not value:
+            return 1
     # A span of 0 means "to the end of the group" in HTML; huge spans are typos.
-    return min(max(value, 1), 200)
+    return min(max(int(value), 1), 200)
 
 
 def _take_pending(pending: dict[int, tuple[int, str]], out: list[str], col: int) -> int:
@@ -316,6 +300,11 @@ def decode_html(data: bytes) -> str:
         return data.decode("gb18030", errors="replace")
 
 
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# Block elements that separate words inside a table cell.
+_SPACED = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def html_lines(source: str | bytes) -> list[Line]:
     """Read an HTML page (text or bytes in any of the encodings above) into Lines."""
     text = decode_html(source) if isinstance(source, bytes) else source
@@ -324,15 +313,21 @@ def html_lines(source: str | bytes) -> list[Line]:
     if not text.strip():
         return []
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
         return []
     lines: list[Line] = []
     title = root.find(".//title")
     if title is not None:
-        title_text = _clean(title.text_content())
+        title_text = _clean("".join(title.itertext()))
         if title_text:
             lines.append(Line(title_text))
+    # Whole elements that are never the report go at C speed, keeping the text after them.
+    etree.strip_elements(root, *_DROP_TAGS, "head", with_tail=False)
+    for el in root.iter(*_SPACED):
+        el.tail = " " + el.tail if el.tail else " "
     body = root.find("body")
     start = body if body is not None else root
     walker = _Walker()
