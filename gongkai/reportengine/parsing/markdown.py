@@ -24,8 +24,13 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _ESCAPED_BAR = "\x00"
 
 
+_MARKUP = re.compile(r"[*`\[<&]")
+
+
 def _inline(text: str) -> str:
     """Strip inline markup; keep the words. ``_`` is kept (it occurs in names)."""
+    if not _MARKUP.search(text):
+        return " ".join(text.split())  # the common cell: plain words or a number
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
