@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..figures import SECTION_IDS, TEMPLATE_2021, TOTAL_COLUMN, Figures, Finding
 from .common import ERROR, NOTICE, WARNING, all_numbers, finding, fmt, is_number, total
@@ -19,7 +20,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "七": 7, "八": 8, "九": 9}  # fmt: skip
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUM = r"(?P<n>\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
-FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH = re.compile("[０-９]")
+SPACE = re.compile(r"\s+")
 
 
 def chinese_number(text: str) -> int | float | None:
@@ -44,14 +46,20 @@ def chinese_number(text: str) -> int | float | None:
     return result + section + number
 
 
+@lru_cache(maxsize=64)
 def normalise(text: str) -> str:
     """Join wrapped lines and spaced-out numbers ("申请 17 件"), full-width digits to ASCII."""
-    text = re.sub(r"\s+", "", text.translate(FULLWIDTH))
-    return re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = SPACE.sub("", text)
+    if FULLWIDTH.search(text):
+        text = FULLWIDTH.sub(lambda m: str(ord(m.group()) - ord("０")), text)
+    if "," in text:
+        text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return text
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;！!？?]", normalise(text)) if s]
+def sentences(normalised: str) -> list[str]:
+    """Sentences of an already :func:`normalise`-d text."""
+    return [s for s in re.split(r"[。；;！!？?]", normalised) if s]
 
 
 COUNT_TAIL = rf"(?:数量)?(?:为|是|共|共计|合计|总计|累计|计|达)*{NUM}(?P<approx>余|多)?件"
@@ -91,8 +99,8 @@ def mentions(figures: Figures) -> Iterator[Mention]:
         text = figures.sections.get(sid)
         if not isinstance(text, str):
             continue
-        for sentence in sentences(text):
-            if COMPARISON.search(sentence):
+        for sentence in sentences(normalise(text)):
+            if "件" not in sentence or COMPARISON.search(sentence):
                 continue
             if year and any(y != year for y in re.findall(r"((?:19|20)\d\d)年", sentence)):
                 continue
@@ -181,9 +189,11 @@ def check_narrative(figures: Figures) -> Iterator[Finding]:
         )
 
 
-def fee_amounts(text: str) -> list[float]:
+def fee_amounts(normalised: str) -> list[float]:
     amounts = []
-    for sentence in sentences(text):
+    if "处理费" not in normalised:
+        return amounts
+    for sentence in sentences(normalised):
         for match in FEE_COLLECTED.finditer(sentence):
             number = chinese_number(match.group("n"))
             if number is not None:
@@ -216,7 +226,8 @@ def check_fees(figures: Figures) -> Iterator[Finding]:
         amount
         for sid, text in figures.sections.items()
         if sid != "6" and isinstance(text, str)
-        for amount in fee_amounts(text)
+        if "费" in text
+        for amount in fee_amounts(normalise(text))
     ]
     collected = max(outside, default=0)
 

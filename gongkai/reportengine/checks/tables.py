@@ -27,6 +27,8 @@ APPLICANT_COLUMNS = range(TOTAL_COLUMN)  # the six applicant columns before 总�
 def row_cells(figures: Figures, row_id: str) -> list:
     """Row ``row_id`` of table 三 as exactly 7 cells (a short or absent row reads as None)."""
     row = figures.table3.get(row_id)
+    if type(row) is list and len(row) == 7:
+        return row  # read-only: the checks never change the figures
     if not isinstance(row, list | tuple):
         return [None] * 7
     return (list(row) + [None] * 7)[:7]
@@ -83,14 +85,25 @@ def outcome_cells(figures: Figures, column: int) -> list | None:
     return values if all_numbers(*values) else None
 
 
+def outcome_sums(figures: Figures) -> list:
+    """Per column, the sum of the outcome rows, or None where a cell is missing."""
+    sums: list = []
+    rows = [row_cells(figures, r) for r in outcome_row_ids(figures.template)]
+    for column in range(7):
+        values = [row[column] for row in rows]
+        if not all_numbers(*values):
+            values = outcome_cells(figures, column)  # the single-row （六） case, or None
+        sums.append(None if values is None else total(values))
+    return sums
+
+
 def check_outcome_sum(figures: Figures) -> Iterator[Finding]:
     """R102: per column, （七）总计 = sum of the outcome rows (reference §3.6 rule 2)."""
-    for column in range(7):
-        stated = row_cells(figures, "3.7")[column]
-        values = outcome_cells(figures, column)
-        if values is None or not is_number(stated):
+    stated_row = row_cells(figures, "3.7")
+    for column, parts in enumerate(outcome_sums(figures)):
+        stated = stated_row[column]
+        if parts is None or not is_number(stated):
             continue
-        parts = total(values)
         if parts != stated:
             yield finding(
                 "R102",
@@ -181,52 +194,62 @@ def check_values(figures: Figures) -> Iterator[Finding]:
     The 万元 fee of the 2021 template and the 2019 采购总金额 may be decimal; the 2019
     template's 本年增/减 columns are changes and may be negative.
     """
-    cells: list[tuple[str, str, object, bool, bool]] = []
-    for row_id, row in figures.table3.items():
-        for column, value in enumerate(row if isinstance(row, list | tuple) else []):
-            cells.append(
-                (
-                    f"table3.{row_id}[{column}]",
-                    f"表三 {cell_label(row_id, column)}"
-                    if column < 7
-                    else f"表三 {row_label(row_id)}[{column}]",
-                    value,
-                    False,
-                    False,
-                )
-            )
-    for index, value in enumerate(table4_cells(figures)):
-        cells.append((f"table4[{index}]", f"表四 {table4_label(index)}", value, False, False))
     decimal = DECIMAL_CELLS.get(figures.template, set())
     signed = SIGNED_CELLS.get(figures.template, set())
+    # (where, label maker, value, may be decimal, may be negative); labels are made only for
+    # the few cells that are wrong, since this runs over every cell of every report.
+    cells: list[tuple[str, object, object, bool, bool]] = []
+    for row_id, row in figures.table3.items():
+        for column, value in enumerate(row if isinstance(row, list | tuple) else []):
+            if type(value) is int and value >= 0:
+                continue
+            cells.append(
+                (f"table3.{row_id}[{column}]", ("table3", row_id, column), value, False, False)
+            )
+    for index, value in enumerate(table4_cells(figures)):
+        if type(value) is int and value >= 0:
+            continue
+        cells.append((f"table4[{index}]", ("table4", index), value, False, False))
     for key, index, value in iter_table2(figures):
         cells.append(
             (
                 table2_where(key, index),
-                f"表二 {table2_label(figures.template, key, index)}",
+                ("table2", key, index),
                 value,
                 (key, index) in decimal,
                 (key, index) in signed,
             )
         )
-    for where, label, value, may_be_decimal, may_be_negative in cells:
+    for where, label_of, value, may_be_decimal, may_be_negative in cells:
         if value is None:
             continue
         if not is_number(value):
-            problem = f"{label} 为“{value}”，不是数字"
+            problem = f"为“{value}”，不是数字"
         elif value < 0 and not may_be_negative:
-            problem = f"{label} 为 {fmt(value)}，不应为负数"
+            problem = f"为 {fmt(value)}，不应为负数"
         elif not may_be_decimal and not float(value).is_integer():
-            problem = f"{label} 为 {fmt(value)}，件数应为整数"
+            problem = f"为 {fmt(value)}，件数应为整数"
         else:
             continue
         yield finding(
             "R121",
             ERROR,
             where,
-            problem,
+            f"{value_label(figures, label_of)} {problem}",
             "表中件数均为非负整数（只有以万元计的收费金额可带小数）；请核对原表。",
         )
+
+
+def value_label(figures: Figures, label_of: tuple) -> str:
+    table, *key = label_of
+    if table == "table3":
+        row_id, column = key
+        return (
+            f"表三 {cell_label(row_id, column) if column < 7 else f'{row_label(row_id)}[{column}]'}"
+        )
+    if table == "table4":
+        return f"表四 {table4_label(key[0])}"
+    return f"表二 {table2_label(figures.template, key[0], key[1])}"
 
 
 def check_missing(figures: Figures) -> Iterator[Finding]:

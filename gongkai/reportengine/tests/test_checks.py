@@ -335,6 +335,18 @@ class MissingTestCase(TestCase):
         fig.table4 = [None] * 15
         self.assertEqual(found(fig), [("R131", "table4", "表四 全部为空（15 格）")])
 
+    def test_it_does_not_summarise_a_table_whose_rows_the_parser_explained(self):
+        # The blank template: every row empty, each with a row-level parser finding.
+        fig = Figures.blank("2021", year=2024, body="某县人民政府")
+        fig.sections = report().sections
+        fig.section_order = list(SECTION_IDS)
+        for row_id in fig.table3:
+            fig.add("P013", Severity.UNREAD, f"table3.{row_id}", "没有读到数字")
+        for key in fig.table2:
+            fig.add("P013", Severity.UNREAD, f"table2.{key}", "没有读到数字")
+        fig.add("P003", Severity.UNREAD, "table4", "未能找到表四")
+        self.assertEqual(check(fig), [])
+
     def test_it_leaves_cells_the_parser_explained_alone(self):
         fig = report()
         fig.table3["3.6.2"] = [None] * 7
