@@ -152,8 +152,12 @@ def section_heading(label: str) -> str | None:
     ordinal = m.group("ord") or m.group("num")
     rest = label[m.end() :]
     if ordinal is None:
-        # Un-numbered: the line is the heading alone (optionally 「情况」 and punctuation).
-        if len(label) > 24 or re.sub(r"[情况的工作:：。.\s]", "", rest):
+        # Un-numbered: the line is the heading alone, worded like the template's titles,
+        # which all end in 情况 or 事项 (「行政复议 行政诉讼」 is table 四's header).
+        bare = label.rstrip(":：。. ")
+        if len(label) > 24 or not bare.endswith(("情况", "事项")):
+            return None
+        if re.sub(r"[情况的工作事项:：。.\s]", "", rest):
             return None
         return sid
     ordinal_id = _CN_ORD.get(ordinal, ordinal)

@@ -102,15 +102,14 @@ def token(text: str) -> Tok | None:
 
 
 def run_together(tok: Tok, width: int) -> bool:
-    """Whether a lone token is more likely ``width`` cells run together than one number.
+    """Whether a lone token where ``width`` cells belong is those cells run together.
 
-    A count never starts with 0 and is never 8+ digits in these tables, so 「0000000」 or
-    「21710000218」 are cells without separators (issue 3, crawler text).
+    A row of several cells printed as one digit string (「0000000」, 「21710000218」) is
+    crawler text without separators (issue 3); the caller recovers the cut or leaves the
+    cells None.
     """
     d = tok.digits
-    if d is None or width <= 1:
-        return False
-    return len(d) >= width and (d[0] == "0" and len(d) > 1 or len(d) >= 8 or len(d) == width)
+    return d is not None and width > 1 and len(d) >= width
 
 
 class Split:

@@ -34,6 +34,7 @@ _HEADER = re.compile(
     r"主题分类|主题词|公开方式|公开范围|有效性|生效日期|打印本页|关闭窗口|打印|关闭|"
     r"\(?字体|【|\[|分享)"
 )
+_HEADER_DATE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|^日期)[:：]?")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 
@@ -114,12 +115,21 @@ def find_sections(prepared: list[Prepared]) -> Layout:
         sid = section_heading(p.flat)
         if sid is not None:
             hits.append((sid, p.index))
+    # Runs of headings on consecutive lines: a listing of the parts when they come again.
+    in_run = [False] * len(hits)
+    start = 0
+    for pos in range(1, len(hits) + 1):
+        if pos == len(hits) or hits[pos][1] != hits[pos - 1][1] + 1:
+            if pos - start >= 3:
+                for k in range(start, pos):
+                    in_run[k] = True
+            start = pos
     kept: list[tuple[str, int]] = []
     for pos, (sid, idx) in enumerate(hits):
         nxt = hits[pos + 1][1] if pos + 1 < len(hits) else None
-        empty = nxt == idx + 1
-        later = any(s == sid for s, _ in hits[pos + 1 :])
-        if empty and later:
+        listed = in_run[pos] or nxt == idx + 1
+        again = any(hits[k][0] == sid and not in_run[k] for k in range(pos + 1, len(hits)))
+        if listed and again:
             continue
         kept.append((sid, idx))
     return Layout(kept)
@@ -233,8 +243,9 @@ def read_meta(prepared: list[Prepared], first_heading: int | None) -> Meta:
     head_end = first_heading if first_heading is not None else min(len(prepared), 15)
     head = prepared[:head_end]
     for p in head:
-        if re.match(r"^(?:发布时间|发布日期|发文日期|成文日期|日期)", p.flat):
-            meta.header_date = meta.header_date or parse_date(p.text)
+        m = _HEADER_DATE.search(p.flat)
+        if m:
+            meta.header_date = meta.header_date or parse_date(p.flat[m.end() :])
     flats = [p.flat for p in head if not _HEADER.match(p.flat) or p.flat.startswith("标题")]
     meta.body, meta.year, _ = read_title(flats)
     # The signature: the body's name and a date on the last lines.
