@@ -80,7 +80,9 @@ FEE_DENIED = re.compile(r"(?:未|没有|无|不存在|暂无)[^，,。；]{0,10}
 # A sentence that compares with another year, or adds up several bodies, is not about this
 # report's own table: skip it rather than risk a false alarm.
 COMPARISON = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|去年|上一年度")
-AGGREGATE = re.compile(r"各(?!类)|所属|下属|系统内")
+# 「全市/全省…共收到」 in a government's report often counts every body of the area, while
+# table 三 counts the government itself: a mismatch there is a scope, not an error.
+AGGREGATE = re.compile(r"各(?!类)|所属|下属|系统内|全[省市区县州旗盟]")
 GAP_OTHER_MATTER = re.compile(r"结转|咨询|热线|信访|留言|来信|投诉|政务服务")
 SUBPART = re.compile(r"直接起诉|复议后|经复议")
 
@@ -115,9 +117,9 @@ def mentions(figures: Figures) -> Iterator[Mention]:
                     if match.group("approx"):
                         continue
                     before = sentence[: match.start()]
-                    if kind == "received" and (
-                        AGGREGATE.search(before) or GAP_OTHER_MATTER.search(match.group("gap"))
-                    ):
+                    if AGGREGATE.search(before):
+                        continue
+                    if kind == "received" and GAP_OTHER_MATTER.search(match.group("gap")):
                         continue
                     if kind in ("review", "litigation") and not about_disclosure:
                         continue
