@@ -120,6 +120,19 @@ def default_parse(path: str) -> Figures:
     return parse_report(path)
 
 
+def internal_error(exc: Exception) -> str:
+    return f"内部错误（{type(exc).__name__}: {one_line(exc)[:200]}），请报告此问题"
+
+
+def guarded(item: Outcome, make: Callable[[Outcome], object]):
+    """``make(item)``; should it fail on odd figures, the item becomes an internal error."""
+    try:
+        return make(item)
+    except Exception as exc:
+        item.figures, item.problem = None, internal_error(exc)
+        return None
+
+
 def read(item: Outcome, parse: Callable[[str], Figures], today: date | None) -> None:
     """Parse and check one file; any failure becomes ``item.problem``, never a traceback."""
     from .parsing import ReportUnreadable
@@ -134,7 +147,7 @@ def read(item: Outcome, parse: Callable[[str], Figures], today: date | None) -> 
     except ReportUnreadable as exc:
         item.problem = one_line(exc) or "无法作为年度报告读取"
     except Exception as exc:  # one bad file must not stop the others
-        item.problem = f"内部错误（{type(exc).__name__}: {one_line(exc)[:200]}），请报告此问题"
+        item.problem = internal_error(exc)
 
 
 def pair_years(items: Sequence[Outcome]) -> None:
@@ -376,7 +389,7 @@ def write_csv(path: str, items: Sequence[Outcome]) -> None:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for item in items:
-            row = csv_row(item)
+            row = guarded(item, csv_row) or csv_row(item)
             writer.writerow({k: csv_safe(row.get(k)) for k in CSV_COLUMNS})
 
 
@@ -448,6 +461,10 @@ def main(
     """Run the command; returns the exit status (0, 1 or 2) instead of exiting."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    for stream in {out, err} & {sys.stdout, sys.stderr}:
+        # A terminal that cannot show Chinese gets escapes, not a UnicodeEncodeError.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         options = parse_arguments(sys.argv[1:] if argv is None else argv)
     except UsageError as exc:
@@ -480,17 +497,23 @@ def run(options, parse, out: TextIO, err: TextIO, today: date) -> int:
         err.write(f"跨年度核对: 内部错误（{type(exc).__name__}: {one_line(exc)[:200]}）\n")
 
     if options.json:
-        data = [as_json(i) for i in items]
-        json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
+        data = [guarded(item, as_json) or as_json(item) for item in items]
+        out.write(
+            json.dumps(
+                data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2, default=str
+            )
+        )
         out.write("\n")
     else:
         for item in items:
             if item.figures is None:
                 continue
             if options.quiet:
-                out.write(f"{item.path}: {verdict_line(item.figures)}\n")
+                text = guarded(item, lambda i: f"{i.path}: {verdict_line(i.figures)}")
             else:
-                out.write(render(item.figures) + "\n\n")
+                text = guarded(item, lambda i: render(i.figures) + "\n")
+            if text is not None:
+                out.write(text + "\n")
         if len(items) > 1:
             out.write(summary(items) + "\n")
     for item in items:

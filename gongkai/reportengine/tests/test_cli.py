@@ -114,6 +114,15 @@ class CheckReportCliTestCase(TestCase):
         self.assertIn("结论：未发现错误", out)
         self.assertIn("共 3 份：未发现错误 1 份，无法读取 2 份", out)
 
+    def test_it_turns_a_parser_returning_nonsense_into_an_internal_error(self):
+        path = self.write("a.txt", figures())
+        out, err = io.StringIO(), io.StringIO()
+        status = main([path], parse=lambda p: {"not": "figures"}, stdout=out, stderr=err)
+        self.assertEqual((status, out.getvalue()), (2, ""))
+        self.assertEqual(
+            err.getvalue(), f"{path}: 内部错误（TypeError: parser returned dict），请报告此问题\n"
+        )
+
     def test_it_lets_unreadable_win_over_errors(self):
         status, _, _ = self.run_cli(self.write("w.txt", wrong()), self.write("s.pdf", "SCANNED"))
         self.assertEqual(status, 2)
