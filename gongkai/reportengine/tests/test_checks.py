@@ -739,3 +739,50 @@ class AnalyseTestCase(TestCase):
         fig.table4[0] = 1
         fig.add("P040", Severity.WARNING, "table4[4]", "总计由算术推出")
         self.assertEqual(check(fig), [])
+
+
+class RobustnessTestCase(TestCase):
+    """check() never raises and never changes its argument, whatever the cells hold."""
+
+    def test_it_survives_arbitrary_cells_and_texts(self):
+        from hypothesis import given, settings
+        from hypothesis import strategies as st
+
+        cell = st.one_of(
+            st.none(),
+            st.integers(-5, 10**6),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.booleans(),
+            st.text(max_size=3),
+        )
+        text = st.text(
+            alphabet="收到受理政府信息公开申请上年结转行政复议诉讼处理费元件一二十0123456789，。全各 ",
+            max_size=60,
+        )
+
+        @settings(max_examples=80, deadline=None, database=None)
+        @given(
+            template=st.sampled_from(["2021", "2019"]),
+            year=st.one_of(st.none(), st.integers(2015, 2030)),
+            cells=st.lists(cell, min_size=20, max_size=20),
+            texts=st.lists(text, min_size=6, max_size=6),
+            order=st.lists(st.sampled_from(["1", "2", "3", "4", "5", "6", "7"]), max_size=8),
+        )
+        def run(template, year, cells, texts, order):
+            fig = report(template, year=year)
+            rows = list(fig.table3)
+            for i, value in enumerate(cells[:10]):
+                fig.table3[rows[i * 2 % len(rows)]][i % 7] = value
+            fig.table4[: len(cells[10:])] = cells[10:]
+            fig.table3.pop(rows[-1]) if cells[0] is None else None
+            fig.sections = dict(zip(SECTION_IDS, texts, strict=True))
+            fig.section_order = order
+            fig.published_on = date(2025, 1, 1) if year else None
+            before = fig.to_dict()
+            findings = check(fig, today=date(2025, 6, 1))
+            self.assertEqual(fig.to_dict(), before)
+            for f in findings:
+                self.assertIn(f.code, CODES)
+                self.assertTrue(f.message)
+
+        run()
