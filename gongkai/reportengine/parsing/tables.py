@@ -155,8 +155,28 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
                 message,
                 "这是报告本身的缺陷：2021年格式要求（六）分三行填报",
             )
+        _keep_single6(fig, single6)
     if pending:
         _resolve_runs(fig, pending)
+
+
+def _keep_single6(fig: Figures, got: Assigned) -> None:
+    """Keep the printed single （六） row as ``table3["3.6"]`` (docs/report-json.md), so the
+    checks can still verify （七）总计 with it; only when its cells were read."""
+    cells: list[Cell] | None = None
+    if got.toks is not None and not got.problem:
+        cells = to_cells(fig, got.toks, "table3.3.6[{}]")
+    elif got.digits is not None:
+        cuts = row_splits(got.digits)
+        cells = list(cuts[0]) if len(cuts) == 1 else None
+    if cells is None:
+        return
+    table = {}
+    for rid, row in fig.table3.items():
+        if rid == "3.7":
+            table["3.6"] = cells
+        table[rid] = row
+    fig.table3 = table
 
 
 def _row_sum_ok(toks: list[Tok]) -> bool:

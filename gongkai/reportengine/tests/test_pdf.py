@@ -1,0 +1,47 @@
+"""PDF → lines: the text layer in reading order, page numbers dropped, scans refused."""
+
+from __future__ import annotations
+
+import unittest
+from pathlib import Path
+
+from gongkai.reportengine.parsing import ReportUnreadable
+from gongkai.reportengine.parsing.pdf import pdf_lines
+
+SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
+
+# A valid one-page PDF with no content at all: what a scan without OCR looks like to us.
+NO_TEXT_PDF = (
+    b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+    b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class PdfLinesTestCase(unittest.TestCase):
+    def test_it_refuses_a_pdf_without_text_layer(self):
+        with self.assertRaises(ReportUnreadable) as ctx:
+            pdf_lines(NO_TEXT_PDF)
+        self.assertEqual(str(ctx.exception), "PDF 没有文字层（可能是扫描件），无法读取文字")
+
+    def test_it_refuses_a_broken_pdf_with_one_line(self):
+        with self.assertRaises(ReportUnreadable) as ctx:
+            pdf_lines(b"%PDF-1.4 this is not a pdf")
+        self.assertTrue(str(ctx.exception).startswith("无法打开PDF文件"))
+        self.assertNotIn("\n", str(ctx.exception))
+
+    @unittest.skipUnless((SAMPLES / "huaian-2024.pdf").exists(), "shared samples not present")
+    def test_it_gives_lines_with_pages_and_without_page_numbers(self):
+        lines = pdf_lines((SAMPLES / "huaian-2024.pdf").read_bytes())
+        self.assertEqual(lines[0].text, "淮安市人民政府")
+        self.assertEqual(lines[0].page, 1)
+        self.assertEqual(lines[-1].page, 6)
+        self.assertFalse(any(line.text.strip() in {"- 1 -", "- 4 -", "- 6 -"} for line in lines))
+        row = next(line for line in lines if line.text.startswith("一、本年新收"))
+        self.assertEqual(row.text, "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119")
+        self.assertEqual(row.page, 4)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    unittest.main()
