@@ -68,6 +68,12 @@ RECEIVED = re.compile(
     r"(?P<verb>收到|新收|受理|接收|接到)(?P<gap>[^，,：:（）()]{0,20}?)"
     r"(?:政府信息公开申请|信息公开申请|依申请公开申请)" + COUNT_TAIL
 )
+# 「全年未收到政府信息公开申请」 states 0; only when the clause ends there (not 「未收到…申请
+# 引起的行政复议」).
+NONE_RECEIVED = re.compile(
+    r"(?:未|没有)(?P<verb>收到|受理|接到|接收)(?P<gap>[^，,：:（）()]{0,6}?)"
+    r"(?:政府信息公开申请|信息公开申请|依申请公开申请|公开申请)(?=[，,。；;]|$)"
+)
 CARRIED = re.compile(r"上一?年度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?" + COUNT_TAIL)
 REVIEW = re.compile(r"行政复议(?:案件|申请)?" + COUNT_TAIL)
 LITIGATION = re.compile(r"行政诉讼(?:案件)?" + COUNT_TAIL)
@@ -102,19 +108,20 @@ def mentions(figures: Figures) -> Iterator[Mention]:
         if not isinstance(text, str):
             continue
         for sentence in sentences(normalise(text)):
-            if "件" not in sentence or COMPARISON.search(sentence):
+            if ("件" not in sentence and "申请" not in sentence) or COMPARISON.search(sentence):
                 continue
             if year and any(y != year for y in re.findall(r"((?:19|20)\d\d)年", sentence)):
                 continue
             about_disclosure = "信息公开" in sentence or sid == "4"
             for kind, pattern in (
                 ("received", RECEIVED),
+                ("received", NONE_RECEIVED),
                 ("carried", CARRIED),
                 ("review", REVIEW),
                 ("litigation", LITIGATION),
             ):
                 for match in pattern.finditer(sentence):
-                    if match.group("approx"):
+                    if "approx" in match.re.groupindex and match.group("approx"):
                         continue
                     before = sentence[: match.start()]
                     if AGGREGATE.search(before):
@@ -125,7 +132,7 @@ def mentions(figures: Figures) -> Iterator[Mention]:
                         continue
                     if kind == "litigation" and SUBPART.search(before[-12:]):
                         continue
-                    number = chinese_number(match.group("n"))
+                    number = chinese_number(match.group("n")) if "n" in match.re.groupindex else 0
                     if number is None:
                         continue
                     # Quote from the start of the clause (at most 20 characters back).

@@ -465,6 +465,19 @@ class NarrativeTestCase(TestCase):
             ],
         )
 
+    def test_it_reads_none_received_as_zero(self):
+        self.assertEqual(
+            found(self.with_text("本年度未收到政府信息公开申请，也无行政复议。")),
+            [
+                (
+                    "R301",
+                    "narrative",
+                    "正文“本年度未收到政府信息公开申请”写 0 件，而表三 一、本年新收申请·总计 为 21",
+                )
+            ],
+        )
+        self.assertEqual(check(self.with_text("未收到因政府信息公开申请引起的行政复议。")), [])
+
     def test_it_accepts_a_received_figure_that_includes_the_carry_over(self):
         self.assertEqual(check(self.with_text("2024年共受理政府信息公开申请24件。")), [])
 
