@@ -411,7 +411,9 @@ class SectionsTestCase(TestCase):
         self.assertEqual([c for c, _, _ in found(fig)], ["R204"])
 
     def test_it_accepts_each_template_in_its_years(self):
-        for template, year in (("2019", 2019), ("2019", 2020), ("2021", 2021), ("2021", 2025)):
+        for template, year in (
+            ("2019", 2019), ("2019", 2020), ("2021", 2021), ("2021", 2025), ("2021", 2018),
+        ):  # fmt: skip
             with self.subTest(year=year):
                 self.assertEqual(check(report(template, year=year)), [])
 
