@@ -88,30 +88,35 @@ def collect(arguments: Sequence[str]) -> list[Outcome]:
     """Files to read, in argument order; folders are searched recursively for report files."""
     items: list[Outcome] = []
     for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in REPORT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        try:
+            items.extend(collect_one(argument))
+        except OSError as exc:
+            items.append(
+                Outcome(argument, problem=f"无法打开（{exc.strerror or type(exc).__name__}）")
             )
-            if not found:
-                items.append(
-                    Outcome(
-                        argument,
-                        problem="文件夹中没有报告文件（" + " ".join(REPORT_SUFFIXES) + "）",
-                    )
-                )
-            items.extend(Outcome(str(p)) for p in found)
-        elif path.is_file():
-            items.append(Outcome(argument))
-        elif path.exists():
-            items.append(Outcome(argument, problem="不是普通文件"))
-        else:
-            items.append(Outcome(argument, problem="文件不存在"))
     return items
+
+
+def collect_one(argument: str) -> list[Outcome]:
+    """One argument: a file, or a folder's report files (hidden ones skipped), or a problem."""
+    path = Path(argument)
+    if path.is_dir():
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in REPORT_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            kinds = " ".join(REPORT_SUFFIXES)
+            return [Outcome(argument, problem=f"文件夹中没有报告文件（{kinds}）")]
+        return [Outcome(str(p)) for p in found]
+    if path.is_file():
+        return [Outcome(argument)]
+    if path.exists():
+        return [Outcome(argument, problem="不是普通文件")]
+    return [Outcome(argument, problem="文件不存在")]
 
 
 def default_parse(path: str) -> Figures:
@@ -146,6 +151,8 @@ def read(item: Outcome, parse: Callable[[str], Figures], today: date | None) -> 
         item.figures = analyse(figures, today=today)
     except ReportUnreadable as exc:
         item.problem = one_line(exc) or "无法作为年度报告读取"
+    except OSError as exc:  # permission denied, vanished file, I/O error: not our bug
+        item.problem = f"无法打开文件（{exc.strerror or type(exc).__name__}）"
     except Exception as exc:  # one bad file must not stop the others
         item.problem = internal_error(exc)
 

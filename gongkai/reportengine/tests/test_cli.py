@@ -123,6 +123,16 @@ class CheckReportCliTestCase(TestCase):
             err.getvalue(), f"{path}: 内部错误（TypeError: parser returned dict），请报告此问题\n"
         )
 
+    def test_it_reports_a_file_it_may_not_open_in_one_line(self):
+        path = self.write("locked.txt", figures())
+
+        def denied(p):
+            raise PermissionError(13, "Permission denied", p)
+
+        out, err = io.StringIO(), io.StringIO()
+        self.assertEqual(main([path], parse=denied, stdout=out, stderr=err), 2)
+        self.assertEqual(err.getvalue(), f"{path}: 无法打开文件（Permission denied）\n")
+
     def test_it_lets_unreadable_win_over_errors(self):
         status, _, _ = self.run_cli(self.write("w.txt", wrong()), self.write("s.pdf", "SCANNED"))
         self.assertEqual(status, 2)
