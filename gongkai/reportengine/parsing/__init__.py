@@ -55,6 +55,9 @@ _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".log", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 _MD_SUFFIXES = {".md", ".markdown", ".mdown"}
 
+# Control bytes that text files do not contain (tab, newlines and form feed excepted).
+_BINARY_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
+
 NOT_A_REPORT = "不是政府信息公开年度报告：未找到年度报告的章节标题或统计表"
 EMPTY = "文件为空"
 UNKNOWN_FORMAT = "无法识别的文件格式"
@@ -79,24 +82,28 @@ def _read(source: str | os.PathLike | bytes) -> tuple[bytes, str | None, str]:
 def decode_text(data: bytes) -> str:
     """Decode a text file: BOM first, then UTF-8, then GB18030 (which covers GBK/GB2312).
 
-    Raises :class:`ReportUnreadable` for binary data (NUL bytes or bytes no encoding
-    above accepts).
+    A file damaged in a few places (a stray NUL, a broken byte) is still read in the
+    encoding that loses least; :class:`ReportUnreadable` only for data that is mostly not
+    text in either encoding.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    if head.count(b"\x00") > max(len(head) // 100, 2) or controls > max(len(head) // 20, 2):
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}（二进制文件）")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("gb18030", errors="replace")
+    data = data.replace(b"\x00", b"")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    text = min(
+        (data.decode(encoding, errors="replace") for encoding in ("utf-8", "gb18030")),
+        key=lambda candidate: candidate.count("\ufffd"),
+    )
     if text.count("\ufffd") > max(len(text) // 100, 3):
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}（既不是 UTF-8 也不是 GBK 编码的文字）")
     return text
@@ -188,7 +195,7 @@ def parse_report(source, *, name: str | None = None) -> Figures:
     else:
         if not lines:
             raise ReportUnreadable(
-                "PDF 没有文字层（可能是扫描件），无法读取文字" if form == "pdf" else EMPTY
+                "PDF 没有文字层（可能是扫描件），无法读取文字" if form == "pdf" else NOT_A_REPORT
             )
         if not _looks_like_report("\n".join(line.text for line in lines)):
             raise ReportUnreadable(NOT_A_REPORT)

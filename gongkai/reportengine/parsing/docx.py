@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -130,7 +131,16 @@ def docx_lines(data: bytes) -> list[Line]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        zlib.error,  # a damaged member
+        RuntimeError,  # an encrypted member
+        NotImplementedError,  # a compression method zipfile does not know
+        ValueError,
+    ) as exc:
         raise NotADocx(str(exc)) from exc
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))

@@ -297,9 +297,19 @@ def decode_html(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    # Damaged in places: the encoding that loses least.
+    return min(
+        (data.decode(encoding, errors="replace") for encoding in ("utf-8", "gb18030")),
+        key=lambda candidate: candidate.count("\ufffd"),
+    )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 # Block elements that separate words inside a table cell.
 _SPACED = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -308,8 +318,9 @@ _SPACED = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
 def html_lines(source: str | bytes) -> list[Line]:
     """Read an HTML page (text or bytes in any of the encodings above) into Lines."""
     text = decode_html(source) if isinstance(source, bytes) else source
-    # lxml refuses a str with an XML encoding declaration; drop it (already decoded).
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    # lxml refuses a str with an XML encoding declaration (already decoded) or with
+    # control characters (damaged files); drop both.
+    text = _CONTROL.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     if not text.strip():
         return []
     try:

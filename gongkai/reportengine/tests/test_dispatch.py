@@ -176,3 +176,42 @@ class DispatchTestCase(unittest.TestCase):
         self.assertTrue(all(v is None for v in fig.table4))
         codes = {f.where: f.code for f in fig.findings}
         self.assertEqual(codes.get("table3.3.7[6]") or codes.get("table3.3.7"), "P010")
+
+
+@unittest.skipUnless(has_assembler(), "the assembler has not landed yet")
+class DamagedInputTestCase(unittest.TestCase):
+    """Damaged files give figures or a one-line ReportUnreadable, never a traceback."""
+
+    def test_it_never_raises_anything_but_report_unreadable(self):
+        import random
+
+        from gongkai.reportengine.corpus import generate
+
+        rng = random.Random(0)
+        outcomes = set()
+        for sample in generate(2, seed=5):
+            for _ in range(12):
+                data = bytearray(sample.data)
+                for _ in range(rng.randint(1, 8)):
+                    i = rng.randrange(len(data))
+                    operation = rng.choice(("delete", "insert", "flip", "duplicate"))
+                    if operation == "delete":
+                        del data[i : i + rng.randint(1, 40)]
+                    elif operation == "insert":
+                        data[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 4)))
+                    elif operation == "flip":
+                        data[i] = rng.randrange(256)
+                    else:
+                        data[i:i] = data[i : i + rng.randint(1, 200)]
+                try:
+                    parse_report(bytes(data), name=sample.name)
+                    outcomes.add("figures")
+                except ReportUnreadable as exc:
+                    self.assertNotIn("\n", str(exc))
+                    outcomes.add("unreadable")
+        self.assertEqual(outcomes, {"figures", "unreadable"})
+
+    def test_it_reads_a_text_with_a_stray_nul_and_a_broken_byte(self):
+        text = to_text_cells(Figures.zeros(year=2023)).encode("utf-8")
+        damaged = text[:200] + b"\x00" + text[200:400] + b"\xff" + text[400:]
+        self.assertEqual(parse_report(damaged).table3["1"], [0] * 7)
