@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: run test lint sysdeps install bench ci reset-db
+.PHONY: run test lint sysdeps install bench ci reset-db messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ lint: install
 bench: install
 	$(BIN)/python bench/calendar_bench.py
 	$(BIN)/python bench/report_bench.py
+
+# UI strings: refresh the English catalog from the Chinese source strings, then compile every
+# catalog (the .mo files are committed). Never `-l zh_Hans`: that file holds only overrides.
+I18N_IGNORE := --ignore=.venv --ignore=data --ignore=bench --ignore='*/tests/fixtures'
+messages: install
+	$(BIN)/gongkai makemessages -l en --no-obsolete --add-location=file $(I18N_IGNORE)
+	$(BIN)/gongkai compilemessages $(I18N_IGNORE)
 
 reset-db:
 	rm -f data/gongkai.sqlite3*
