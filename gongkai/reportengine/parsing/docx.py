@@ -41,16 +41,24 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_T = f"{{{_W}}}t"
+_DEL_TEXT = f"{{{_W}}}delText"
+_TEXT_TAGS = (_T, f"{{{_W}}}tab", f"{{{_W}}}br", f"{{{_W}}}cr", _DEL_TEXT)
+_TCPR = f"{{{_W}}}tcPr"
+_TRPR = f"{{{_W}}}trPr"
+_GRID_SPAN = f"{{{_W}}}gridSpan"
+_GRID_BEFORE = f"{{{_W}}}gridBefore"
+_VMERGE = f"{{{_W}}}vMerge"
+
+
 def _paragraph_text(p) -> str:
     """Text of a ``w:p``: runs' ``w:t``, tabs and breaks as spaces (deleted text skipped)."""
     parts: list[str] = []
-    for el in p.iter(
-        f"{{{_W}}}t", f"{{{_W}}}tab", f"{{{_W}}}br", f"{{{_W}}}cr", f"{{{_W}}}delText"
-    ):
-        tag = el.tag.rsplit("}", 1)[1]
-        if tag == "t":
+    for el in p.iter(_TEXT_TAGS):
+        tag = el.tag
+        if tag == _T:
             parts.append(el.text or "")
-        elif tag != "delText":
+        elif tag != _DEL_TEXT:
             parts.append(" ")
     return "".join(parts)
 
@@ -60,8 +68,11 @@ def _cell_text(tc) -> str:
     return _clean(" ".join(_paragraph_text(p) for p in tc.iter(_P)))
 
 
-def _int_val(el, path: str, default: int) -> int:
-    found = el.find(path, _NS)
+def _int_val(props, tag: str, default: int) -> int:
+    """The integer ``w:val`` of the ``tag`` child of a properties element (or ``default``)."""
+    if props is None:
+        return default
+    found = props.find(tag)
     if found is None:
         return default
     try:
@@ -71,14 +82,15 @@ def _int_val(el, path: str, default: int) -> int:
 
 
 def _table_rows(tbl) -> list[list[str]]:
-    """Expand a ``w:tbl`` into a grid (gridSpan, vMerge, gridBefore/gridAfter)."""
+    """Expand a ``w:tbl`` into a grid (gridSpan, vMerge, gridBefore)."""
     rows: list[list[str]] = []
     merge_text: dict[int, str] = {}  # grid column -> text of the open vertical merge
     for tr in tbl.iterchildren(_TR):
-        out: list[str] = [""] * _int_val(tr, "w:trPr/w:gridBefore", 0)
+        out: list[str] = [""] * _int_val(tr.find(_TRPR), _GRID_BEFORE, 0)
         for tc in _row_cells(tr):
-            span = max(_int_val(tc, "w:tcPr/w:gridSpan", 1), 1)
-            vmerge = tc.find("w:tcPr/w:vMerge", _NS)
+            props = tc.find(_TCPR)
+            span = max(_int_val(props, _GRID_SPAN, 1), 1)
+            vmerge = props.find(_VMERGE) if props is not None else None
             col = len(out)
             if vmerge is not None and vmerge.get(_VAL, "continue") != "restart":
                 text = merge_text.get(col, "")
@@ -89,7 +101,8 @@ def _table_rows(tbl) -> list[list[str]]:
                 else:
                     merge_text.pop(col, None)
             out.append(text)
-            out.extend([span_fill(text)] * (span - 1))
+            if span > 1:
+                out.extend([span_fill(text)] * (span - 1))
         rows.append(out)
     return rows
 

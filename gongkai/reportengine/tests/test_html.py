@@ -72,6 +72,21 @@ class HtmlGridTestCase(unittest.TestCase):
         self.assertEqual(sum(1 for r in grid if r[0] == "三、本年度办理结果"), 22)
         self.assertTrue(all(len(r) == 10 for r in grid if r[0] == "三、本年度办理结果"))
 
+    def test_it_reads_word_exported_html(self):
+        page = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+        <table class=MsoNormalTable border=1><tr>
+        <td width=120 rowspan=2><p class=MsoNormal align=center><span>四、结转下年度<span
+        lang=EN-US><br></span>继续办理<o:p></o:p></span></p></td>
+        <td><p class=MsoNormal><span lang=EN-US>1<o:p></o:p></span></p></td>
+        <td><p class=MsoNormal><span lang=EN-US>2</span><span lang=EN-US>3<o:p>&nbsp;</o:p></span>
+        </p></td></tr>
+        <tr><td>4</td><td><![if !supportMisalignedColumns]>5<![endif]></td></tr></table>
+        </body></html>"""
+        self.assertEqual(
+            rows(html_lines(page.encode("gb2312"))),
+            [["四、结转下年度 继续办理", "1", "23"], ["四、结转下年度 继续办理", "4", "5"]],
+        )
+
     def test_it_reads_th_cells_and_thead_tbody(self):
         page = """<table><thead><tr><th>行政复议</th><th>行政诉讼</th></tr></thead>
         <tbody><tr><td>1</td><td>2</td></tr></tbody></table>"""
