@@ -72,12 +72,9 @@ def _regions(prepared: list[Prepared], layout: Layout):
     if s2 is not None:
         t2 = (s2[0], min(s2[1], t3[0]) if s3 is None and t3[0] > s2[0] else s2[1])
     else:
-        start = _first(
-            prepared,
-            0,
-            t3_first,
-            lambda p: "第二十条" in p.flat or bool(TABLE2_LABELS.search(p.flat)),
-        )
+        start = _first(prepared, 0, t3_first, lambda p: "第二十条" in p.flat)
+        if start is None:
+            start = _first(prepared, 0, t3_first, lambda p: bool(TABLE2_LABELS.match(p.flat)))
         t2 = (start, min(t3[0], t3_first)) if start is not None else (0, 0)
     return t2, t3, t4
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unittest
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from gongkai.reportengine.figures import Severity, table3_row_ids
@@ -17,8 +18,14 @@ SAMPLES = SHARED / "samples"
 PDFS = ("huaian-2024", "hongze-2023", "hongze-2024")
 
 
+@cache
+def sample_lines(name):
+    """The PDF's lines, extracted once per test run (pdfplumber is the slow part)."""
+    return tuple(pdf_lines((SAMPLES / f"{name}.pdf").read_bytes()))
+
+
 def sample(name):
-    return assemble(pdf_lines((SAMPLES / f"{name}.pdf").read_bytes()), source=f"{name}.pdf")
+    return assemble(list(sample_lines(name)), source=f"{name}.pdf")
 
 
 def expected(name):
