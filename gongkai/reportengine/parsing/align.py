@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numbers import BLANK, Split, Tok, run_together, split_line, split_text, squeeze
+from .numbers import BLANK, NUM, Split, Tok, run_together, split_line, split_text, squeeze
 from .sections import Prepared
 
 ROW = "row"
@@ -60,6 +60,10 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
     """
     items: list[Item] = []
     for p in region:
+        if p.text.isascii() and p.text.isdigit():
+            # A bare count on its own line (cell-per-line text): the common case, kept fast.
+            items.append(Item(VALS, None, [Tok(NUM, int(p.text), p.text)], p.index, ""))
+            continue
         cells = p.line.cells
         if cells is not None and len(cells) > 1:
             s = split_line(p.line, p.text)

@@ -37,6 +37,8 @@ _WS = re.compile(r"\s+")
 
 def norm(text: str) -> str:
     """The line folded to ASCII digits and brackets, runs of whitespace as one space."""
+    if text.isascii():
+        return _WS.sub(" ", text).strip() if "  " in text or "\t" in text else text.strip()
     return _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_EXTRA)).strip()
 
 

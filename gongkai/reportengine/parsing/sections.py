@@ -63,6 +63,8 @@ def parse_date(text: str) -> date | None:
 
 def is_furniture(flat: str) -> bool:
     """Page numbers that interrupt the text of a PDF (「- 3 -」, 「第3页」)."""
+    if flat.isdigit() or not (flat[:1] in "-—–第共," and flat[-1:] in "-—–页"):
+        return False  # a bare number is a cell, never furniture here (pdf.py drops those)
     return (
         bool(flat) and _PAGE_NUMBER.fullmatch(flat) is not None and any(c.isdigit() for c in flat)
     )

@@ -20,11 +20,18 @@ def text_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for raw in text.splitlines():
         s = raw.strip()
-        if not s or not s.strip("|").strip():
+        if not s:
             continue
         if "|" not in s:
             out.append(Line(s))
             continue
+        if s[-1] == "|" and s.count("|") == 1:
+            # The scrape's usual line: one cell, then " |" (fast path).
+            if len(s) > 1:
+                out.append(Line(s[:-1].rstrip()))
+            continue
+        if not s.strip("|").strip():
+            continue  # the scrape's row padding
         if _MD_RULE.match(s):
             continue
         body = s
