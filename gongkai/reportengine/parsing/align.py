@@ -47,7 +47,7 @@ def _flat_map(text: str) -> tuple[str, list[int]]:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMERIC = re.compile(r"[\d.,/+\-—]")
+NUMERIC = re.compile(r"[\d.,/+\-—]")
 MAX_LEAD = 10  # characters allowed before a line's first label (「三、本 （三）不」)
 
 
@@ -82,7 +82,7 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
             continue
         flat, positions = _flat_map(p.text)
         matches = matcher(flat)
-        if matches and len(_NUMERIC.sub("", flat[: matches[0][2]])) > MAX_LEAD:
+        if matches and len(NUMERIC.sub("", flat[: matches[0][2]])) > MAX_LEAD:
             # A label deep inside a line is a word of a sentence (「…新增公开市政府规章1件」),
             # not a row: before a row label stand at most a vertical heading character and
             # a group label.

@@ -86,7 +86,8 @@ def table3_matches(label: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-HEADER3 = re.compile(r"申请人情况|勾稽关系|自然人|法人或其他组织")
+# Where table 三 starts: its header (a sentence may mention 自然人, so only at a line start).
+HEADER3 = re.compile(r"申请人情况|勾稽关系|^自然人|^法人或其他组织")
 
 # --- Table 二 (reference §3.3, §3.9) ---------------------------------------------------------
 

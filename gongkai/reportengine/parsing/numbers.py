@@ -56,7 +56,7 @@ BAD = "x"  # something stands in a cell that is not a number (e.g. "1O", "?")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _BLANK_TOKEN = re.compile(r"(?:/+|[-—–―~]+|无|空|none|null|n/a)", re.IGNORECASE)
 _BAD_TOKEN = re.compile(r"(?=.*\d)[\dOolI|,.]+|[?*×xX]+")
-_GLUED_DIGITS = re.compile(r"^(.*?[^\d,.\s+-])(\d+)$")
+_GLUED_DIGITS = re.compile(r"^(.*?[^\d,.\s+-])(\d[\d,]*(?:\.\d+)?)$")
 
 
 class Tok:
@@ -147,11 +147,9 @@ def split_text(text: str) -> Split:
     glued = False
     if not toks and label:
         m = _GLUED_DIGITS.match(label)
-        if m and not m.group(1).endswith(("第", "共")):
-            label, toks, glued = m.group(1), [Tok(NUM, int(m.group(2)), m.group(2))], True
-    # A lone "无" after a label is part of the label text (「（四）无」 of a wrapped group).
-    if label and len(toks) == 1 and toks[0].text in ("无", "空"):
-        label, toks = label + toks[0].text, []
+        value = number(m.group(2)) if m and not m.group(1).endswith(("第", "共")) else None
+        if value is not None:
+            label, toks, glued = m.group(1), [Tok(NUM, value, m.group(2))], True
     return Split(label, toks, glued, text)
 
 
@@ -179,8 +177,9 @@ def split_cells(cells: list[str], raw: str) -> Split:
     glued = False
     if not toks and label:
         m = _GLUED_DIGITS.match(label)
-        if m:
-            label, toks, glued = m.group(1), [Tok(NUM, int(m.group(2)), m.group(2))], True
+        value = number(m.group(2)) if m else None
+        if value is not None:
+            label, toks, glued = m.group(1), [Tok(NUM, value, m.group(2))], True
     return Split(label, toks, glued, raw)
 
 

@@ -18,7 +18,7 @@ from ..figures import (
     table2_layout,
     table3_rows,
 )
-from .align import GROUP, ROW, VALS, Assigned, Item, align, items_for
+from .align import GROUP, MAX_LEAD, NUMERIC, ROW, VALS, Assigned, Item, align, items_for
 from .labels import HEADER2, HEADER3, TABLE2_LABELS, table3_matches
 from .numbers import BLANK, NUM, Tok, split_line
 from .sections import Prepared
@@ -58,11 +58,26 @@ def to_cells(fig: Figures, toks: list[Tok], where: str, *, decimal: bool = False
 
 
 def table3_region(prepared: list[Prepared], start: int, end: int) -> list[Prepared]:
-    """The table's lines: from its header (or first row label) to the end of the section."""
+    """The table's lines: from its header (or else its first row label) to the section end."""
+    # The header first (a paragraph above the table may use the rows' words), but not a
+    # header repeated after a page break below row 一.
+    first_label = None
     for p in prepared[start:end]:
-        if HEADER3.search(p.flat) or table3_matches(p.flat):
+        if HEADER3.search(p.flat):
             return prepared[p.index : end]
-    return []
+        found = _leading_label(p.flat)
+        if found:
+            first_label = p.index if first_label is None else first_label
+            if any(key == "1" for kind, key, _, _ in found if kind == ROW):
+                break
+    return prepared[first_label:end] if first_label is not None else []
+
+
+def _leading_label(flat: str) -> list[tuple[str, str, int, int]]:
+    """The table-三 labels of a line whose first label stands near its start (a label deep
+    inside a sentence is a word of the sentence)."""
+    found = table3_matches(flat)
+    return found if found and len(NUMERIC.sub("", flat[: found[0][2]])) <= MAX_LEAD else []
 
 
 def table3_items(region: list[Prepared]) -> list[Item]:

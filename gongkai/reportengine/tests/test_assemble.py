@@ -223,6 +223,14 @@ class Table2TestCase(unittest.TestCase):
         self.assertEqual(fig.table2["normative_documents"], [None, None, None])
         self.assertEqual(at(fig, "table2.normative_documents"), [("P014", "unread")])
 
+    def test_it_marks_a_blank_single_cell_and_reads_glued_decimals(self):
+        table2 = "行政许可 无\n行政处罚1,234\n行政强制 —\n行政事业性收费12.5"
+        fig = parse_text(report(table2=table2))
+        self.assertEqual((fig.table2["licensing"], fig.table2["penalty"]), (None, 1234))
+        self.assertEqual(fig.table2["fees_wan_yuan"], 12.5)
+        self.assertEqual(at(fig, "table2.licensing"), [("P010", "warning")])
+        self.assertEqual(at(fig, "table2.coercion"), [("P010", "warning")])
+
 
 class Table3LabelsTestCase(unittest.TestCase):
     def test_it_matches_labels_with_spaces_full_width_digits_and_brackets(self):
@@ -366,6 +374,15 @@ class Table3LayoutTestCase(unittest.TestCase):
         fig = parse_text(report(table3=lines))
         self.assertEqual(fig.table3["3.4.3"], [None] * 7)
         self.assertEqual(at(fig, "table3.3.4.3"), [("P013", "unread")])
+
+    def test_it_ignores_a_paragraph_before_the_table(self):
+        lines = [
+            "2023年，本机关共收到政府信息公开申请23件，其中自然人申请20件，予以公开 11",
+            "件，部分公开 3",
+        ] + table3_lines()
+        fig = parse_text(report(table3=lines))
+        self.assertEqual(fig.table3, TRUTH_2021)
+        self.assertEqual([f for f in fig.findings if f.where.startswith("table3")], [])
 
 
 class CellsTestCase(unittest.TestCase):
