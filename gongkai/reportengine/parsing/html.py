@@ -95,12 +95,20 @@ _FURNITURE = re.compile(
     r"toolbar|wza|skip|banner|topbar|login)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+
+
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\ufeff")
 
 
 def _clean(text: str) -> str:
-    """Collapse whitespace (incl. ``&nbsp;``); keep ideographic spaces as one space."""
-    return _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
+    """Collapse whitespace (incl. ``&nbsp;`` and ideographic spaces) to single spaces.
+
+    ``str.split`` knows every Unicode space and is several times faster than a regex;
+    zero-width spaces are not spaces to it, so they are deleted first.
+    """
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.translate(_ZERO_WIDTH)
+    return " ".join(text.split())
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -255,17 +263,26 @@ def _grid(rows) -> list[list[str]]:
     for row in rows:
         out: list[str] = []
         col = 0
-        for cell in _own_cells(row):
-            col = _take_pending(pending, out, col)
-            text = _cell_text(cell)
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-            fill = span_fill(text)
-            for i in range(colspan):
-                value = text if i == 0 else fill
-                out.append(value)
-                if rowspan > 1:
-                    pending[col] = (rowspan - 1, value)
-                col += 1
+        for cell in row:
+            if cell.tag not in _CELL_TAGS:
+                continue
+            if pending:
+                col = _take_pending(pending, out, col)
+            text = _clean(cell.text or "") if len(cell) == 0 else _cell_text(cell)
+            attrib = cell.attrib
+            rowspan = _span(cell, "rowspan") if "rowspan" in attrib else 1
+            colspan = _span(cell, "colspan") if "colspan" in attrib else 1
+            out.append(text)
+            if rowspan > 1:
+                pending[col] = (rowspan - 1, text)
+            col += 1
+            if colspan > 1:
+                fill = span_fill(text)
+                for _ in range(colspan - 1):
+                    out.append(fill)
+                    if rowspan > 1:
+                        pending[col] = (rowspan - 1, fill)
+                    col += 1
         # Spans reaching past the last cell of this row.
         while pending and col <= max(pending):
             if col in pending:
