@@ -62,7 +62,9 @@ def _alternation() -> re.Pattern[str]:
     parts = []
     for rid, (ordinal, keys) in _ROW_KEYS.items():
         name = "r_" + rid.replace(".", "_")
-        prefix = f"(?:{ordinal})?" if ordinal else ""
+        # The ordinal and the words between it and the keywords (「4.保护」第三方合法权益)
+        # belong to the label, so that digits run together before it stay with the row above.
+        prefix = f"(?:{ordinal}[^\\d]{{0,6}}?)?" if ordinal else ""
         parts.append(f"(?P<{name}>{prefix}(?:{keys}))")
     for gid, keys in _GROUP_KEYS.items():
         parts.append(f"(?P<g_{gid.replace('.', '_')}>{keys})")

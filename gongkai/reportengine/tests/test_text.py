@@ -48,6 +48,18 @@ class TextReportsTestCase(unittest.TestCase):
             [(f.code, f.where) for f in fig.findings], [("P014", "table2.normative_documents")]
         )
 
+    def test_it_reads_a_whole_table_crawled_onto_one_line(self):
+        text = (FIXTURES / "text_runtogether_2023.txt").read_text(encoding="utf-8")
+        reference = parse_text(text).table3
+        a, b = text.index("一、本年新收"), text.index("四、政府信息公开行政复议")
+        for sep in ("", " "):
+            with self.subTest(sep=sep):
+                joined = text[:a] + text[a:b].replace("\n", sep) + "\n" + text[b:]
+                fig = parse_text(joined)
+                self.assertEqual(fig.table3, reference)
+                self.assertEqual(fig.table3["3.3.2"], [2, 0, 0, 0, 0, 0, 2])
+                self.assertFalse([f for f in fig.findings if f.where.startswith("table3")])
+
     def test_it_reads_a_2019_report_with_page_furniture(self):
         fig = parse_text((FIXTURES / "text_plain_2020.txt").read_text(encoding="utf-8"))
         self.assertEqual((fig.template, fig.year, fig.body), ("2019", 2020, "某某市财政局"))
