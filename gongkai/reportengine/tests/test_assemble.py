@@ -233,6 +233,16 @@ class Table2TestCase(unittest.TestCase):
 
 
 class Table3LabelsTestCase(unittest.TestCase):
+    def test_it_recognises_every_template_label_from_its_start(self):
+        from gongkai.reportengine.figures import TABLE3_GROUPS, TABLE3_ROWS_2019
+        from gongkai.reportengine.parsing.labels import table3_matches
+        from gongkai.reportengine.parsing.numbers import norm, squeeze
+
+        for rid, label in TABLE3_ROWS_2021 + TABLE3_ROWS_2019 + tuple(TABLE3_GROUPS.items()):
+            with self.subTest(rid):
+                found = table3_matches(squeeze(norm(label)))
+                self.assertEqual((found[0][1], found[0][2]), (rid, 0))
+
     def test_it_matches_labels_with_spaces_full_width_digits_and_brackets(self):
         def line(label, cells):
             label = label.replace("1.", "１． ").replace("（", "(").replace("）", ")")
