@@ -31,7 +31,7 @@ VALS = "vals"
 Matcher = Callable[[str], list[tuple[str, str, int, int]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     kind: str  # ROW, GROUP or VALS
     key: str | None
@@ -104,7 +104,7 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
     return items
 
 
-@dataclass
+@dataclass(slots=True)
 class Assigned:
     """What a row got: its cells, or the reason it got none."""
 
@@ -114,7 +114,7 @@ class Assigned:
     detail: str = ""
 
 
-def _trim(toks: list[Tok], width: int) -> list[Tok]:
+def trim_padding(toks: list[Tok], width: int) -> list[Tok]:
     """Drop empty padding cells (a reader's colspan leftovers) beyond the row's width."""
     if len(toks) <= width:
         return toks
@@ -127,12 +127,12 @@ def _trim(toks: list[Tok], width: int) -> list[Tok]:
 
 
 def _fits(toks: list[Tok], width: int) -> bool:
-    toks = _trim(toks, width)
+    toks = trim_padding(toks, width)
     return len(toks) == width or (len(toks) == 1 and run_together(toks[0], width))
 
 
 def _take(toks: list[Tok], width: int) -> Assigned:
-    toks = _trim(toks, width)
+    toks = trim_padding(toks, width)
     if len(toks) == width:
         return Assigned(toks=list(toks))
     if len(toks) == 1 and run_together(toks[0], width):

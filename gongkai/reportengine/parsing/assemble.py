@@ -10,6 +10,7 @@ It never invents a number: a cell it cannot read is None with a P-finding
 from __future__ import annotations
 
 from ..figures import TEMPLATE_2019, TEMPLATE_2021, Figures, Severity, template_for_year
+from . import ReportUnreadable
 from .document import Line
 from .labels import HEADER4, NEW_TABLE2, OLD_BLOCK9, OLD_TABLE2, TABLE2_LABELS
 from .sections import Layout, Prepared, body_kind, find_sections, prepare, read_meta, section_texts
@@ -23,7 +24,7 @@ from .tables import (
 )
 
 
-class NotAReport(ValueError):
+class NotAReport(ReportUnreadable):
     """Nothing in the lines looks like an annual report (no heading, no table)."""
 
 

@@ -15,7 +15,7 @@ from .labels import section_heading
 from .numbers import norm, squeeze
 
 
-@dataclass
+@dataclass(slots=True)
 class Prepared:
     """A line of the publication with its normalised forms (computed once)."""
 

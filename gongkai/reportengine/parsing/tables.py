@@ -18,7 +18,18 @@ from ..figures import (
     table2_layout,
     table3_rows,
 )
-from .align import GROUP, MAX_LEAD, NUMERIC, ROW, VALS, Assigned, Item, align, items_for
+from .align import (
+    GROUP,
+    MAX_LEAD,
+    NUMERIC,
+    ROW,
+    VALS,
+    Assigned,
+    Item,
+    align,
+    items_for,
+    trim_padding,
+)
 from .labels import HEADER2, HEADER3, TABLE2_LABELS, table3_matches
 from .numbers import BLANK, NUM, Tok, split_line
 from .sections import Prepared
@@ -381,6 +392,7 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
             started = True
         elif started and len(toks) >= 15:
             break
+    toks = trim_padding(toks, 15)
     if not toks:
         fig.add("P003", Severity.UNREAD, "table4", "未能找到表四（行政复议、行政诉讼情况）的数字")
         return

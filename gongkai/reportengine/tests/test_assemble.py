@@ -89,8 +89,11 @@ class SectionsTestCase(unittest.TestCase):
         self.assertEqual(fig.table4, TABLE4)
 
     def test_it_refuses_lines_that_are_no_report(self):
-        with self.assertRaises(NotAReport):
+        from gongkai.reportengine.parsing import ReportUnreadable
+
+        with self.assertRaises(NotAReport) as ctx:
             assemble([Line("今天天气很好。"), Line("明天见。")])
+        self.assertIsInstance(ctx.exception, ReportUnreadable)  # the CLI's exit status 2
 
 
 class MetadataTestCase(unittest.TestCase):
@@ -514,6 +517,12 @@ class Table4TestCase(unittest.TestCase):
     def test_it_reports_a_missing_table(self):
         fig = parse_text(report(table4="本年度未发生行政复议、行政诉讼。"))
         self.assertEqual(at(fig, "table4"), [("P003", "unread")])
+
+    def test_it_reads_a_reader_row_with_padding_cells(self):
+        cells = ["", *map(str, TABLE4), ""]
+        lines = [Line(t) for t in report(table4="行政复议 行政诉讼\nXX").splitlines()]
+        lines[[ln.text for ln in lines].index("XX")] = Line(" ".join(cells), cells=cells)
+        self.assertEqual(assemble(lines).table4, TABLE4)
 
     def test_it_marks_blank_cells(self):
         fig = parse_text(report(table4="行政复议\n1 1 0 0 2 / / / / / 2 0 1 0 3"))
