@@ -188,6 +188,13 @@ def _align_segment(
         for r, v, w in zip(rows, vals, widths, strict=True):
             out[r.key] = _take(v.toks, w)
         return
+    # A row's values wrapped over two lines (「447 7 0 0」 / 「0 0 454」): consecutive value
+    # lines that add up to exactly one row each, in order.
+    groups = _line_groups(vals, widths)
+    if groups is not None:
+        for r, g in zip(rows, groups, strict=True):
+            out[r.key] = Assigned(toks=g)
+        return
     single = bool(vals) and all(len(v.toks) == 1 for v in vals)
     if single:
         # Cell per line: read forward from each label up to the next label.
@@ -227,6 +234,28 @@ def _align_segment(
     detail = f"{len(rows)}个行标签与{len(vals)}行数字无法一一对应"
     for r in rows:
         out[r.key] = Assigned(problem="P016", detail=detail)
+
+
+def _line_groups(vals: list[Item], widths: list[int]) -> list[list[Tok]] | None:
+    """Whole value lines grouped in order into exactly ``widths``; None if they do not fit.
+
+    Only for lines of several cells: cell-per-line text has its own rules below.
+    """
+    if len(vals) <= len(widths) or all(len(v.toks) == 1 for v in vals):
+        return None
+    groups: list[list[Tok]] = []
+    current: list[Tok] = []
+    for v in vals:
+        if len(groups) == len(widths):
+            return None
+        current = current + v.toks
+        need = widths[len(groups)]
+        if len(current) == need:
+            groups.append(current)
+            current = []
+        elif len(current) > need:
+            return None
+    return groups if not current and len(groups) == len(widths) else None
 
 
 def _missing() -> Assigned:

@@ -358,6 +358,15 @@ class Table3LayoutTestCase(unittest.TestCase):
 
         self.assertEqual(parse_text(report(table3=table3_lines(line=line))).table3, TRUTH_2021)
 
+    def test_it_reads_values_wrapped_over_two_lines(self):
+        def line(label, cells):
+            values = " ".join(map(str, cells))
+            if label.startswith("（二）部分公开"):
+                return "（二）部分公开（区分处理的，只计这一情\n2 0 0 0\n1 0 3\n形，不计其他情形）"
+            return label + " " + values
+
+        self.assertEqual(parse_text(report(table3=table3_lines(line=line))).table3, TRUTH_2021)
+
     def test_it_reads_values_column_by_column(self):
         labels = [label for _, label in TABLE3_ROWS_2021]
         columns = [
