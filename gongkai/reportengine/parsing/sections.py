@@ -201,29 +201,36 @@ def _clean_body(body: str) -> str:
 
 
 def read_title(flats: list[str]) -> tuple[str | None, int | None, int]:
-    """Body and year from the title block among the lines before section 一."""
+    """Body and year from the title block among the lines before section 一.
+
+    The first line naming a 年度报告 that reads as a title wins; a breadcrumb 「当前位置：…年报」
+    or a sentence only lends its year when no title is found.
+    """
+    fallback: int | None = None
     for i, flat in enumerate(flats):
-        if not _TITLE_LINE.search(flat) or len(flat) > 80:
+        if not _TITLE_LINE.search(flat) or len(flat) > 80 or _CRUMB.match(flat):
             continue
         title = _cn_year(re.sub(r"^(?:标题|题目)[:：]", "", flat))
         start = i
         # A title set over two lines: the body stands alone on the line before.
         while start > 0 and len(title) < 60 and not _has_body_before_year(title):
             prev = flats[start - 1]
-            if len(prev) > 30 or "。" in prev or _HEADER.match(prev):
+            if len(prev) > 30 or "。" in prev or _HEADER.match(prev) or _CRUMB.match(prev):
                 break
             title = prev + title
             start -= 1
+        years = re.findall(_YEAR + r"年", title)
         for pattern in _TITLE_PATTERNS:
             m = pattern.search(title)
             if m:
-                years = re.findall(_YEAR, title)
-                year = int(years[0]) if years else None
                 body = _clean_body(m.group("body"))
-                return (body or None), year, i + 1
-        years = re.findall(_YEAR + r"年", title)
-        return None, (int(years[0]) if years else None), i + 1
-    return None, None, 0
+                return (body or None), (int(years[0]) if years else None), i + 1
+        if fallback is None and years:
+            fallback = int(years[0])
+    return None, fallback, 0
+
+
+_CRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|您当前的位置|首页|位置)[:：>]?")
 
 
 def _cn_year(text: str) -> str:

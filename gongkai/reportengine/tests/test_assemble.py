@@ -128,6 +128,11 @@ class MetadataTestCase(unittest.TestCase):
         self.assertEqual(fig.body, "某某县人民政府办公室")
         self.assertEqual(fig.section_order, ["1", "2", "3", "4", "5", "6"])
 
+    def test_it_skips_a_breadcrumb_naming_the_reports(self):
+        head = ["当前位置：首页 > 政务公开 > 政府信息公开年度报告", "某某县人民政府办公室"]
+        fig = parse_text(report(head=head, title="2023年政府信息公开工作年度报告"))
+        self.assertEqual((fig.body, fig.year), ("某某县人民政府办公室", 2023))
+
     def test_it_prefers_the_signature_date_to_the_page_header(self):
         fig = parse_text(report(head=["发布日期：2024年02月01日"]))
         self.assertEqual(fig.published_on, date(2024, 1, 19))
