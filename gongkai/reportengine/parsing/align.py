@@ -144,17 +144,22 @@ def align(
     items: list[Item],
     width: Callable[[str], int],
     row_ok: Callable[[list[Tok]], bool] | None = None,
-) -> dict[str, Assigned]:
+) -> tuple[dict[str, Assigned], int]:
     """Give each row label its cells (see the module docstring for the rules).
 
     ``row_ok`` tells whether cells satisfy the row's own arithmetic (table 三: 总计 = the six
     columns, reference §3.6 rule 1); it decides between rows and columns when a block of
-    values follows all the labels.
+    values follows all the labels. Also returns the number of value lines no row took
+    (a sign that a row label went unrecognised).
     """
     out: dict[str, Assigned] = {}
     segment: list[Item] = []
+    orphans = 0
 
     def flush() -> None:
+        nonlocal orphans
+        if not any(it.kind == ROW and it.key not in out for it in segment):
+            orphans += sum(1 for it in segment if it.kind == VALS)
         _align_segment(segment, width, out, row_ok)
         segment.clear()
 
@@ -169,7 +174,7 @@ def align(
             continue
         segment.append(item)
     flush()
-    return out
+    return out, orphans
 
 
 def _align_segment(

@@ -139,7 +139,8 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
     if not any(it.kind == ROW for it in items):
         fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
         return
-    assigned = align(items, lambda _key: 7, _row_sum_ok)
+    assigned, orphans = align(items, lambda _key: 7, _row_sum_ok)
+    missing = _missing_row(orphans, assigned)
     single6 = assigned.pop("3.6", None) if fig.template == TEMPLATE_2021 else None
     pending: dict[str, list[tuple[int, ...]]] = {}
     for rid, label in table3_rows(fig.template):
@@ -155,7 +156,7 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
                     "报告按2019年格式应把（六）其他处理印成一行，却印了2021年格式的三个子行",
                 )
                 continue
-            fig.add("P011", Severity.WARNING, f"table3.{rid}", f"表三缺少「{label}」这一行")
+            fig.add("P011", *missing(f"table3.{rid}", f"表三缺少「{label}」这一行"))
             continue
         if got.problem:
             fig.add(got.problem, Severity.UNREAD, f"table3.{rid}", _problem(got, label))
@@ -203,6 +204,27 @@ def _keep_single6(fig: Figures, got: Assigned) -> None:
             table["3.6"] = cells
         table[rid] = row
     fig.table3 = table
+
+
+def _missing_row(orphans: int, assigned: dict[str, Assigned]):
+    """Severity and message of a row whose label is not in the table (P011).
+
+    In a table read cleanly the body left the row out: a defect of the report (warning).
+    Where numbers were left over or rows unpaired, the label may just have gone
+    unrecognised: then we say we could not read it (unread).
+    """
+    suspect = orphans > 0 or any(a.problem == "P016" for a in assigned.values())
+
+    def finding(where: str, message: str) -> tuple[Severity, str, str]:
+        if suspect:
+            return (
+                Severity.UNREAD,
+                where,
+                message + "（表中另有无法对应的数字，也可能是未能认出行标签）",
+            )
+        return Severity.WARNING, where, message
+
+    return finding
 
 
 def _row_sum_ok(toks: list[Tok]) -> bool:
@@ -322,12 +344,13 @@ def fill_table2(fig: Figures, region: list[Prepared]) -> None:
     if not any(it.kind == ROW for it in items):
         fig.add("P002", Severity.UNREAD, "table2", "未能找到表二（主动公开政府信息情况）")
         return
-    assigned = align(items, lambda key: len(layout[key][1]))
+    assigned, orphans = align(items, lambda key: len(layout[key][1]))
+    missing = _missing_row(orphans, assigned)
     for key, (label, cols) in layout.items():
         width = len(cols)
         got = assigned.get(key)
         if got is None:
-            fig.add("P011", Severity.WARNING, f"table2.{key}", f"表二缺少「{label}」这一行")
+            fig.add("P011", *missing(f"table2.{key}", f"表二缺少「{label}」这一行"))
             continue
         if got.problem:
             fig.add(got.problem, Severity.UNREAD, f"table2.{key}", _problem(got, label))

@@ -326,6 +326,15 @@ class Table3LabelsTestCase(unittest.TestCase):
         self.assertEqual(at(fig, "table3.3.3.8"), [("P011", "warning")])
         self.assertEqual(fig.table3["3.4.1"], TRUTH_2021["3.4.1"])
 
+    def test_it_says_unread_when_a_missing_row_may_be_an_unrecognised_label(self):
+        lines = [
+            ("8.属于查阅类事项 0 0 0 0 0 0 0" if ln.startswith("8.属于行政查询事项") else ln)
+            for ln in table3_lines()
+        ]
+        fig = parse_text(report(table3=lines))
+        self.assertEqual(fig.table3["3.3.8"], [None] * 7)
+        self.assertEqual(at(fig, "table3.3.3.8"), [("P011", "unread")])
+
     def test_it_reads_six_printed_as_one_row_in_a_2021_report(self):
         lines = [
             ln
