@@ -43,7 +43,7 @@ _ROW_KEYS: dict[str, tuple[str, str]] = {
     "3.6.3": (r"", r"3" + _SEP + r"其他(?!法律|处理|结果)"),
     # 「（七）总计」; a bare 总计 is a row only where numbers follow (the assembler decides:
     # the column header 总计 has none).
-    "3.7": (r"", r"\(七\)总计|七" + _SEP + r"总计"),
+    "3.7": (r"", r"\(七\)(?:总计|合计)|七" + _SEP + r"(?:总计|合计)"),
     "4": (r"四" + _SEP, r"结转下年度|结转下一年度|结转下年"),
 }
 
