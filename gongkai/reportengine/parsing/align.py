@@ -72,7 +72,7 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
                 if s.toks:
                     items.append(Item(VALS, None, s.toks, p.index, s.label))
                 elif s.label:
-                    items.append(Item("text", None, [], p.index, s.label))
+                    items.append(Item(TEXT, None, [], p.index, s.label))
                 continue
             for kind, key, _, _ in matches[:-1]:
                 if kind == GROUP:
@@ -92,7 +92,7 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
             if s.toks:
                 items.append(Item(VALS, None, s.toks, p.index, squeeze(s.label)))
             elif s.label:
-                items.append(Item("text", None, [], p.index, squeeze(s.label)))
+                items.append(Item(TEXT, None, [], p.index, squeeze(s.label)))
             continue
         cuts = [positions[start] for _, _, start, _ in matches] + [len(p.text)]
         lead = split_text(p.text[: cuts[0]].strip())
@@ -101,7 +101,59 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
         for n, (kind, key, _, _) in enumerate(matches):
             piece: Split = split_text(p.text[cuts[n] : cuts[n + 1]].strip())
             items.append(Item(kind, key, piece.toks, p.index, squeeze(piece.label)))
-    return items
+    return _join_wrapped(items, matcher)
+
+
+TEXT = "text"
+MAX_FRAGMENT = 24  # a wrapped label's pieces are short; narrative lines are not joined
+
+
+def _join_wrapped(items: list[Item], matcher: Matcher) -> list[Item]:
+    """Join a label wrapped over two lines where neither piece is recognisable alone.
+
+    「6.属于四类」 / 「过程性信息」 (a value line may stand between them): the joined text names
+    the row. The row item takes the first piece's place, and the cells printed on either
+    piece's line (never both).
+    """
+    out: list[Item] = []
+    skip: set[int] = set()
+    for n, item in enumerate(items):
+        if n in skip:
+            continue
+        if item.kind in (TEXT, VALS) and item.label and len(item.label) <= MAX_FRAGMENT:
+            partner = _partner(items, n)
+            if partner is not None:
+                other = items[partner]
+                joined = matcher(item.label + other.label)
+                rows = [m for m in joined if m[0] == ROW]
+                if (
+                    rows
+                    and not matcher(item.label)
+                    and not matcher(other.label)
+                    and not (item.toks and other.toks)
+                    and rows[0][2] < len(item.label) < rows[0][3]
+                ):
+                    kind, key, _, _ = rows[-1]
+                    toks = item.toks or other.toks
+                    out.append(Item(ROW, key, toks, item.index, item.label + other.label))
+                    skip.add(partner)
+                    continue
+        out.append(item)
+    return out
+
+
+def _partner(items: list[Item], n: int) -> int | None:
+    """The next label-bearing item after ``n``, past at most one bare value line."""
+    between = 0
+    for k in range(n + 1, min(n + 3, len(items))):
+        it = items[k]
+        if it.kind in (TEXT, VALS) and it.label:
+            return k if len(it.label) <= MAX_FRAGMENT else None
+        if it.kind == VALS and not it.label and between == 0:
+            between += 1
+            continue
+        return None
+    return None
 
 
 @dataclass(slots=True)

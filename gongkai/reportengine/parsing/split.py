@@ -14,32 +14,12 @@ from itertools import product
 MAX_CANDIDATES = 64
 
 
-def _pieces(digits: str, pos: int, count: int, max_len: int, remaining: int):
-    """Cuts of ``digits[pos:]`` into ``count`` counts (no leading zeros) adding to ``remaining``."""
-    left = len(digits) - pos
-    if count == 0:
-        if left == 0 and remaining == 0:
-            yield ()
-        return
-    if left < count or left > count * max_len:
-        return
-    if digits[pos] == "0":
-        lengths = (1,)
-    else:
-        lengths = range(1, min(max_len, left - count + 1) + 1)
-    for length in lengths:
-        value = int(digits[pos : pos + length])
-        if value > remaining:
-            break
-        for rest in _pieces(digits, pos + length, count - 1, max_len, remaining - value):
-            yield (value, *rest)
-
-
 def group_splits(digits: str, size: int) -> list[tuple[int, ...]]:
     """Every cut of ``digits`` into ``size`` counts whose first ``size-1`` add up to the last.
 
     Reference §3.6 rule 1 (table 三: 总计 = six applicant columns) and rule 3 (table 四: each
-    group's 总计 = its four parts).
+    group's 总计 = its four parts). Counts have no leading zeros (except "0" itself). At most
+    ``MAX_CANDIDATES + 1`` cuts are returned.
     """
     out: list[tuple[int, ...]] = []
     n = len(digits)
@@ -47,12 +27,65 @@ def group_splits(digits: str, size: int) -> list[tuple[int, ...]]:
         last = digits[n - total_len :]
         if len(last) > 1 and last[0] == "0":
             continue
-        total = int(last)
-        for parts in _pieces(digits[: n - total_len], 0, size - 1, total_len, total):
+        head, total, pieces = digits[: n - total_len], int(last), size - 1
+        # Cheap bounds before the exact search: some piece has ceil(len/pieces) digits, and
+        # none more than total_len (each part is at most the total).
+        longest_min = -(-len(head) // pieces)
+        if len(head) < pieces or longest_min > total_len:
+            continue
+        if longest_min > 1 and total < 10 ** (longest_min - 1):
+            continue
+        if total > pieces * 10 ** min(total_len, len(head) - pieces + 1):
+            continue
+        for parts in _pieces(head, pieces, total_len, total):
             out.append((*parts, total))
             if len(out) > MAX_CANDIDATES:
                 return out
     return out
+
+
+def _pieces(digits: str, count: int, max_len: int, total: int) -> tuple[tuple[int, ...], ...]:
+    """Cuts of ``digits`` into ``count`` counts of at most ``max_len`` digits adding to ``total``.
+
+    The least and greatest sums any cut of each tail can reach are computed first, so the
+    search only enters tails that can still reach the sum left; then it is memoised.
+    """
+    n = len(digits)
+    inf = float("inf")
+    # low[c][pos] / high[c][pos]: least / greatest sum of digits[pos:] cut into c counts.
+    low = [[inf] * (n + 1) for _ in range(count + 1)]
+    high = [[-1] * (n + 1) for _ in range(count + 1)]
+    low[0][n] = high[0][n] = 0
+    for c in range(1, count + 1):
+        for pos in range(n - 1, -1, -1):
+            top = 1 if digits[pos] == "0" else min(max_len, n - pos)
+            for length in range(1, top + 1):
+                nxt = pos + length
+                if high[c - 1][nxt] < 0:
+                    continue
+                value = int(digits[pos:nxt])
+                low[c][pos] = min(low[c][pos], value + low[c - 1][nxt])
+                high[c][pos] = max(high[c][pos], value + high[c - 1][nxt])
+
+    @cache
+    def rest(pos: int, left_count: int, remaining: int) -> tuple[tuple[int, ...], ...]:
+        if left_count == 0:
+            return ((),) if pos == n and remaining == 0 else ()
+        if not low[left_count][pos] <= remaining <= high[left_count][pos]:
+            return ()
+        found: list[tuple[int, ...]] = []
+        top = 1 if digits[pos] == "0" else min(max_len, n - pos)
+        for length in range(1, top + 1):
+            value = int(digits[pos : pos + length])
+            if value > remaining:
+                break
+            for tail in rest(pos + length, left_count - 1, remaining - value):
+                found.append((value, *tail))
+                if len(found) > MAX_CANDIDATES:
+                    return tuple(found)
+        return tuple(found)
+
+    return rest(0, count, total)
 
 
 def row_splits(digits: str, groups: int = 1, size: int = 7) -> list[tuple[int, ...]]:
@@ -68,7 +101,8 @@ def row_splits(digits: str, groups: int = 1, size: int = 7) -> list[tuple[int, .
             return ((),) if pos == len(digits) else ()
         found: list[tuple[int, ...]] = []
         last_end = len(digits) - (groups - g - 1) * size
-        for end in range(pos + size, last_end + 1):
+        first_end = last_end if g == groups - 1 else pos + size  # the last group ends the run
+        for end in range(first_end, last_end + 1):
             heads = group_splits(digits[pos:end], size)
             if not heads:
                 continue

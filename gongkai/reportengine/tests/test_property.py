@@ -11,23 +11,26 @@ changing numbers, shuffling whitespace and writing digits full-width. Then:
 
 from __future__ import annotations
 
+import os
 import re
 import unittest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reportengine.parsing.assemble import assemble
+from gongkai.reportengine.figures import TABLE3_ROWS_2021, outcome_row_ids
+from gongkai.reportengine.parsing.assemble import assemble, parse_text
 from gongkai.reportengine.parsing.document import Line
 from gongkai.reportengine.parsing.text import text_lines
+from gongkai.reportengine.tests.reportbuilder import GROUP_BEFORE, report
 from gongkai.reportengine.tests.test_samples import PDFS, SAMPLES, SEED, sample_lines
 
 HAVE_DATA = SEED.exists() and (SAMPLES / "huaian-2024.pdf").exists()
 DOCS = ("seed", *PDFS)
 FAST = settings(
-    max_examples=int(__import__("os").environ.get("GONGKAI_PROP_EXAMPLES", "60")),
+    max_examples=int(os.environ.get("GONGKAI_PROP_EXAMPLES", "60")),
     deadline=None,
-    derandomize="GONGKAI_PROP_EXAMPLES" not in __import__("os").environ,
+    derandomize="GONGKAI_PROP_EXAMPLES" not in os.environ,
     suppress_health_check=[HealthCheck.too_slow],
 )
 _TOKEN = re.compile(r"(?<!\S)\d+(?!\S)")
@@ -162,3 +165,81 @@ class MutationPropertyTestCase(unittest.TestCase):
 
 if __name__ == "__main__":  # pragma: no cover
     unittest.main()
+
+
+# --- Generated tables in random layouts ------------------------------------------------------
+# Consistent random tables printed in every layout the PDFs and scrapes show: each row's
+# values on its line, before it, after it, between the halves of a wrapped label, one cell
+# per line, or run together. Read exactly — or, run together, None with P014/P015.
+
+GEN = settings(FAST, max_examples=int(os.environ.get("GONGKAI_PROP_EXAMPLES", "25")))
+
+
+@st.composite
+def tables(draw):
+    """A consistent table 三 (reference §3.6 rules 1, 2 and the 勾稽关系), small counts."""
+    small = st.integers(0, 40) | st.just(0)
+    truth = {}
+    for rid in outcome_row_ids("2021"):
+        row = [draw(small) for _ in range(6)]
+        truth[rid] = row + [sum(row)]
+    truth["3.7"] = [sum(truth[r][c] for r in outcome_row_ids("2021")) for c in range(7)]
+    carried = [draw(st.integers(0, 9)) for _ in range(6)]
+    truth["4"] = carried + [sum(carried)]
+    last = [min(draw(st.integers(0, 9)), truth["3.7"][c] + carried[c]) for c in range(6)]
+    truth["2"] = last + [sum(last)]
+    new = [truth["3.7"][c] + carried[c] - last[c] for c in range(6)]
+    truth["1"] = new + [sum(new)]
+    return truth
+
+
+def _layout_lines(truth, layouts):
+    out = ["申请人情况", "自然人 法人或其他组织 总计"]
+    for (rid, label), how in zip(TABLE3_ROWS_2021, layouts, strict=True):
+        if rid in GROUP_BEFORE:
+            out.append(GROUP_BEFORE[rid])
+        values = " ".join(map(str, truth[rid]))
+        if how == "line":
+            out.append(f"{label} {values}")
+        elif how == "before":
+            out += [values, label]
+        elif how == "after":
+            out += [label, values]
+        elif how == "wrap" and len(label) > 8:
+            out += [label[:6], values, label[6:]]
+        elif how == "cells":
+            out += [label, *map(str, truth[rid])]
+        elif how == "glued":
+            out.append(label + "".join(map(str, truth[rid])))
+        else:
+            out.append(f"{label} {values}")
+    return out
+
+
+class GeneratedLayoutPropertyTestCase(unittest.TestCase):
+    def read(self, truth, layouts):
+        return parse_text(report(table3=_layout_lines(truth, layouts)))
+
+    @GEN
+    @given(
+        tables(),
+        st.lists(st.sampled_from(("line", "before", "after", "wrap")), min_size=25, max_size=25),
+    )
+    def test_it_reads_every_pdf_like_layout_exactly(self, truth, layouts):
+        fig = self.read(truth, layouts)
+        self.assertEqual(fig.table3, truth)
+
+    @GEN
+    @given(tables())
+    def test_it_reads_cell_per_line_exactly(self, truth):
+        self.assertEqual(self.read(truth, ["cells"] * 25).table3, truth)
+
+    @GEN
+    @given(tables())
+    def test_run_together_rows_are_right_or_flagged(self, truth):
+        fig = self.read(truth, ["glued"] * 25)
+        for rid, row in fig.table3.items():
+            if row != truth[rid]:
+                self.assertEqual(row, [None] * 7, rid)
+                codes = {f.code for f in fig.findings if f.where == f"table3.{rid}"}
+                self.assertTrue(codes & {"P014", "P015"}, rid)
