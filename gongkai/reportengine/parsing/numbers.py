@@ -59,6 +59,9 @@ _BAD_TOKEN = re.compile(r"(?=.*\d)[\dOolI|,.]+|[?*×xX]+")
 _GLUED_DIGITS = re.compile(r"^(.*?[^\d,.\s+-])(\d[\d,]*(?:\.\d+)?)$")
 
 
+_COUNT_UNITS = frozenset("件个项次条宗人")
+
+
 class Tok:
     """One cell: ``kind`` is NUM, BLANK or BAD; ``value`` the number; ``text`` as printed."""
 
@@ -100,6 +103,12 @@ def token(text: str) -> Tok | None:
         return Tok(BLANK, None, text)
     if _BAD_TOKEN.fullmatch(text):
         return Tok(BAD, None, text)
+    if text[-1] in _COUNT_UNITS and len(text) > 1:
+        # 「550件」: a count with its unit. Money units are never stripped (3940元 in a 万元
+        # column is not 3940).
+        value = number(text[:-1])
+        if value is not None:
+            return Tok(NUM, value, text[:-1])
     return None
 
 
@@ -134,6 +143,8 @@ def split_text(text: str) -> Split:
     glued token, for the run-together recovery.
     """
     parts = text.split(" ") if text else []
+    if len(parts) > 1 and parts[-1] in _COUNT_UNITS and number(parts[-2]) is not None:
+        parts.pop()  # 「12 件」
     toks: list[Tok] = []
     i = len(parts)
     while i > 0:

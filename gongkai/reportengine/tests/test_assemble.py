@@ -231,6 +231,17 @@ class Table2TestCase(unittest.TestCase):
         self.assertEqual(fig.table2["normative_documents"], [None, None, None])
         self.assertEqual(at(fig, "table2.normative_documents"), [("P014", "unread")])
 
+    def test_it_reads_counts_with_their_unit_but_not_money(self):
+        table2 = "行政许可 550件\n行政处罚 12 件\n行政强制 3项\n行政事业性收费 3940元"
+        fig = parse_text(report(table2=table2))
+        self.assertEqual(
+            (fig.table2["licensing"], fig.table2["penalty"], fig.table2["coercion"]), (550, 12, 3)
+        )
+        self.assertIsNone(fig.table2["fees_wan_yuan"])
+        self.assertEqual(
+            [f.code for f in fig.findings if f.where == "table2.fees_wan_yuan"], ["P013"]
+        )
+
     def test_it_marks_a_blank_single_cell_and_reads_glued_decimals(self):
         table2 = "行政许可 无\n行政处罚1,234\n行政强制 —\n行政事业性收费12.5"
         fig = parse_text(report(table2=table2))
