@@ -9,6 +9,7 @@ from gongkai.reportengine.parsing import ReportUnreadable
 from gongkai.reportengine.parsing.pdf import pdf_lines
 
 SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # A valid one-page PDF with no content at all: what a scan without OCR looks like to us.
 NO_TEXT_PDF = (
@@ -41,6 +42,24 @@ class PdfLinesTestCase(unittest.TestCase):
         row = next(line for line in lines if line.text.startswith("一、本年新收"))
         self.assertEqual(row.text, "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119")
         self.assertEqual(row.page, 4)
+
+
+class PdfReportTestCase(unittest.TestCase):
+    def test_it_reads_a_pdf_with_wrapped_labels_and_spanning_group_cells(self):
+        # Rendered by WeasyPrint from an HTML table (rowspan group labels, a vertical
+        # 三、本年度办理结果 cell, values centred against labels wrapped over 2–3 lines).
+        from datetime import date
+
+        from gongkai.reportengine.parsing.assemble import assemble
+        from gongkai.reportengine.tests.reportbuilder import TABLE2_2021, TABLE4, TRUTH_2021
+
+        fig = assemble(pdf_lines((FIXTURES / "pdf_wrapped_labels_2022.pdf").read_bytes()))
+        self.assertEqual(fig.table3, TRUTH_2021)
+        self.assertEqual(fig.table2, TABLE2_2021)
+        self.assertEqual(fig.table4, TABLE4)
+        self.assertEqual((fig.body, fig.year, fig.template), ("某某市生态环境局", 2022, "2021"))
+        self.assertEqual(fig.published_on, date(2023, 1, 18))
+        self.assertEqual(fig.findings, [])
 
 
 if __name__ == "__main__":  # pragma: no cover
