@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .document import Line
 
@@ -35,6 +36,7 @@ _EXTRA = str.maketrans(
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # cells and labels repeat across rows and reports: "0", row labels
 def norm(text: str) -> str:
     """The line folded to ASCII digits and brackets, runs of whitespace as one space."""
     if text.isascii():
@@ -92,6 +94,7 @@ def number(text: str) -> int | float | None:
     return int(clean)
 
 
+@lru_cache(maxsize=8192)  # pure; the returned Tok is never mutated, so sharing it is safe
 def token(text: str) -> Tok | None:
     """A cell token for ``text`` (already normalised), or None if it is label text."""
     if text == "":
