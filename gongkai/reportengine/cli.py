@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .checks import analyse, check_pair
+from .checks.dates import NATIONAL_DEADLINES
 from .checks.labels import (
     BODY_KIND_LABELS,
     ROW_SHORT,
@@ -138,7 +139,14 @@ def guarded(item: Outcome, make: Callable[[Outcome], object]):
         return None
 
 
-def read(item: Outcome, parse: Callable[[str], Figures], today: date | None) -> None:
+def read(
+    item: Outcome,
+    parse: Callable[[str], Figures],
+    today: date | None,
+    *,
+    deadlines: dict[str, tuple[int, int]] | None = None,
+    body_kind: str | None = None,
+) -> None:
     """Parse and check one file; any failure becomes ``item.problem``, never a traceback."""
     from .parsing import ReportUnreadable
 
@@ -148,7 +156,9 @@ def read(item: Outcome, parse: Callable[[str], Figures], today: date | None) -> 
             raise TypeError(f"parser returned {type(figures).__name__}")
         if not figures.source:
             figures.source = item.path
-        item.figures = analyse(figures, today=today)
+        if body_kind:
+            figures.body_kind = body_kind
+        item.figures = analyse(figures, today=today, deadlines=deadlines)
     except ReportUnreadable as exc:
         item.problem = one_line(exc) or "无法作为年度报告读取"
     except OSError as exc:  # permission denied, vanished file, I/O error: not our bug
@@ -440,7 +450,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
     parser.add_argument("--csv", metavar="FILE", help="另写一份每份报告一行的 CSV 汇总")
     parser.add_argument("-q", "--quiet", action="store_true", help="每份报告只输出一行结论")
+    kinds = "、".join(NATIONAL_DEADLINES)
+    parser.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        metavar="KIND=MM-DD",
+        type=deadline_option,
+        help=f"本地更早的公布期限（次年月日），可重复；KIND 为 {kinds}，例如 township=01-25",
+    )
+    parser.add_argument(
+        "--body-kind",
+        choices=tuple(NATIONAL_DEADLINES),
+        help="指定所有报告的机关类型（无法从机关名称判断时，用于核对公布期限）",
+    )
     return parser
+
+
+def deadline_option(text: str) -> tuple[str, tuple[int, int]]:
+    """``township=01-25`` → ("township", (1, 25)): a local deadline earlier than the national
+    bound of 条例 Art. 49 / 30号 二 (reference §1.4 asks for them to be configurable)."""
+    kind, _, when = text.partition("=")
+    if kind not in NATIONAL_DEADLINES:
+        raise argparse.ArgumentTypeError(
+            f"未知的机关类型：{kind}（应为 {'、'.join(NATIONAL_DEADLINES)}）"
+        )
+    try:
+        month, day = (int(part) for part in when.split("-"))
+        date(2001, month, day)  # a real month and day (not 02-29: deadlines never fall there)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"期限应为 MM-DD 格式，例如 01-25：{when!r}") from None
+    if (month, day) > NATIONAL_DEADLINES[kind]:
+        raise argparse.ArgumentTypeError(
+            f"{kind} 的期限不能晚于全国规定的 "
+            f"{NATIONAL_DEADLINES[kind][0]:02d}-{NATIONAL_DEADLINES[kind][1]:02d}"
+        )
+    return kind, (month, day)
 
 
 class UsageError(Exception):
@@ -494,7 +539,13 @@ def run(options, parse, out: TextIO, err: TextIO, today: date) -> int:
     done = 0
     for item in items:
         if item.problem is None:
-            read(item, parse, today)
+            read(
+                item,
+                parse,
+                today,
+                deadlines=dict(options.deadline) or None,
+                body_kind=options.body_kind,
+            )
             done += 1
             progress.show(done, item.path)
     progress.close()

@@ -294,6 +294,39 @@ class CheckReportRealParserTestCase(TestCase):
             ],
         )
 
+    @skipUnless(SEED.exists(), "shared seed not present")
+    def test_it_applies_a_local_deadline_earlier_than_the_national_one(self):
+        # The seed (a 乡) was published 2024-01-19: in time nationally (01-31), late locally.
+        status, data, _ = self.run_cli(str(SEED))
+        self.assertNotIn("R601", [f["code"] for f in data["findings"]])
+        status, data, _ = self.run_cli(str(SEED), "--deadline", "township=01-15")
+        self.assertEqual(status, 0)  # late publication is a warning, not an error
+        late = [f for f in data["findings"] if f["code"] == "R601"]
+        self.assertEqual(len(late), 1)
+        self.assertIn("2024-01-15（晚 4 天）", late[0]["message"])
+
+    @skipUnless(SEED.exists(), "shared seed not present")
+    def test_it_takes_the_body_kind_from_the_command_line(self):
+        # As a department's report (deadline 01-31 too) with a local 01-10: late by 9 days.
+        status, data, _ = self.run_cli(
+            str(SEED), "--body-kind", "department", "--deadline", "department=01-10"
+        )
+        self.assertEqual(data["body_kind"], "department")
+        self.assertIn("晚 9 天", [f for f in data["findings"] if f["code"] == "R601"][0]["message"])
+
+    def test_it_refuses_a_deadline_option_it_cannot_use_in_one_line(self):
+        for bad, words in (
+            ("town=01-15", "未知的机关类型：town"),
+            ("township=1月15日", "期限应为 MM-DD 格式"),
+            ("township=02-30", "期限应为 MM-DD 格式"),
+            ("township=02-15", "不能晚于全国规定的 01-31"),
+        ):
+            out, err = io.StringIO(), io.StringIO()
+            status = main(["x.txt", "--deadline", bad], stdout=out, stderr=err, today=TODAY)
+            self.assertEqual(status, 2, bad)
+            self.assertEqual(len(err.getvalue().strip().splitlines()), 1, bad)
+            self.assertIn(words, err.getvalue())
+
     def test_it_finds_each_deliberate_error_of_the_fixture_corpus(self):
         # Each fixture's .expected.json lists the `where` of its deliberate defects (or []).
         sources = sorted(
