@@ -24,7 +24,7 @@ sysdeps:
 
 run: install
 	$(BIN)/gongkai migrate --no-input
-	$(BIN)/gongkai demo
+	$(BIN)/gongkai demo --site http://$(HOST)
 	$(BIN)/gongkai runserver $(HOST)
 
 test: install sysdeps

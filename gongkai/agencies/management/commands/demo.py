@@ -1,11 +1,19 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.urls import reverse
 
 from gongkai.agencies.demo import format_logins, load_demo
 
 
 class Command(BaseCommand):
     help = "载入演示数据（和田县及其部门、乡镇，各角色的演示账号）；可重复运行。"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site",
+            default="http://127.0.0.1:8000",
+            help="打印登录地址时使用的网站地址（默认为 make run 的地址）",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -23,6 +31,6 @@ class Command(BaseCommand):
             self.stdout.write("演示数据已是最新，未作改动。")
         self.stdout.write(
             "注意：以下为演示账号，机关代码、电话、地址等均为虚构，切勿用于生产环境。\n"
-            "登录地址：/staff/login/\n"
+            f"登录地址：{options['site'].rstrip('/')}{reverse('agencies:login')}\n"
         )
         self.stdout.write(format_logins(result.logins))
