@@ -231,6 +231,11 @@ class WorkCalendar:
     def overrides(self) -> dict[date, Override]:
         return dict(self._overrides)
 
+    @property
+    def uncovered_rule(self) -> Callable[[date], bool]:
+        """The working-day rule used in uncovered years (module docstring, rule 4)."""
+        return self._rule
+
     # -- single days ---------------------------------------------------------------------
 
     def is_covered(self, d: date) -> bool:

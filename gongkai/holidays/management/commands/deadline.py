@@ -14,14 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from gongkai.holidays.calendar import calendar_options, get_calendar
-from gongkai.workdays import WorkCalendar, weekends_and_fixed_holidays
+from gongkai.holidays.explain import DEFAULT_DAYS, Explanation, explain
+from gongkai.workdays import WorkCalendar
 
-# 条例 Art. 33: "应当自收到申请之日起20个工作日内予以答复".
-DEFAULT_DAYS = 20
 WEEKDAYS = "一二三四五六日"
-RULE_TEXT = {
-    weekends_and_fixed_holidays: "周六、周日及元旦、劳动节、国庆节的固定日期休息",
-}
 
 
 def _day(d: date, extra: str = "") -> str:
@@ -47,22 +43,33 @@ def _parse_days(text: str) -> int:
     return int(text)
 
 
-def _blocks(named) -> list[tuple[date, date, bool, list[str]]]:
-    """Group consecutive named days of the same status: "10-01 至 10-08 放假（国庆节、中秋）"."""
-    blocks: list[list] = []
-    for day in named:
-        last = blocks[-1] if blocks else None
-        if last and (day.date - last[1]).days == 1 and day.workday == last[2]:
-            last[1] = day.date
-            if day.name not in last[3]:
-                last[3].append(day.name)
-        else:
-            blocks.append([day.date, day.date, day.workday, [day.name]])
-    return [tuple(b) for b in blocks]
-
-
 def _status(workday: bool) -> str:
     return "调休上班" if workday else "放假"
+
+
+def explanation_lines(e: Explanation) -> list[str]:
+    """The explanation above the ISO date, in Chinese (the CLI is not translated)."""
+    extra = f"，{e.start_name}{_status(e.start_is_workday)}" if e.start_name else ""
+    lines = [
+        f"起算日期：{_day(e.start, extra)}。当日不计入，自次日起算（《民法典》第二百零一条）。"
+    ]
+    basis = "（《政府信息公开条例》第三十三条）" if e.is_statutory_answer_period else ""
+    lines.append(f"期限：{e.days}个工作日{basis}。")
+    if e.blocks:
+        lines.append("期间经过的节假日和调休：")
+        for b in e.blocks:
+            when = _day(b.first) if b.first == b.last else f"{_day(b.first)} 至 {_day(b.last)}"
+            lines.append(f"  {when} {_status(b.workday)}（{'、'.join(b.names)}）")
+    else:
+        lines.append(f"期间没有{'已知的' if e.due.provisional else ''}节假日或调休。")
+    lines.append(f"截止日期：{_day(e.due.date)}。")
+    if e.due.provisional:
+        years = "、".join(f"{y}年" for y in e.uncovered_years)
+        lines.append(
+            f"注意：此日期为暂定。期间涉及{years}，该年度国务院办公厅节假日安排尚未收录，"
+            f"暂按{e.uncovered_rule}计算；在管理后台“节假日调整”中录入该年度安排后，日期可能变化。"
+        )
+    return lines
 
 
 class Command(BaseCommand):
@@ -81,32 +88,14 @@ class Command(BaseCommand):
         n = _parse_days(str(options["days"]))
         calendar = self._calendar()
         try:
-            due = calendar.add_working_days(start, n)
+            explanation = explain(calendar, start, n)
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        due = explanation.due
 
         out = self.stdout.write
-        start_name = calendar.day_name(start)
-        extra = f"，{start_name}{_status(calendar.is_workday(start))}" if start_name else ""
-        out(f"起算日期：{_day(start, extra)}。当日不计入，自次日起算（《民法典》第二百零一条）。")
-        basis = "（《政府信息公开条例》第三十三条）" if n == DEFAULT_DAYS else ""
-        out(f"期限：{n}个工作日{basis}。")
-        blocks = _blocks(calendar.named_days(start, due.date))
-        if blocks:
-            out("期间经过的节假日和调休：")
-            for first, last, workday, names in blocks:
-                when = _day(first) if first == last else f"{_day(first)} 至 {_day(last)}"
-                out(f"  {when} {_status(workday)}（{'、'.join(names)}）")
-        else:
-            out(f"期间没有{'已知的' if due.provisional else ''}节假日或调休。")
-        out(f"截止日期：{_day(due.date)}。")
-        if due.provisional:
-            years = "、".join(f"{y}年" for y in calendar.uncovered_years_between(start, due.date))
-            rule = RULE_TEXT.get(calendar_options()["uncovered_rule"], "周六、周日休息")
-            out(
-                f"注意：此日期为暂定。期间涉及{years}，该年度国务院办公厅节假日安排尚未收录，"
-                f"暂按{rule}计算；在管理后台“节假日调整”中录入该年度安排后，日期可能变化。"
-            )
+        for line in explanation_lines(explanation):
+            out(line)
         out(due.date.isoformat() + (" (provisional)" if due.provisional else ""))
 
     def _calendar(self) -> WorkCalendar:
