@@ -95,6 +95,58 @@ class QuietRefusalsMixin:
         logger.setLevel(logging.ERROR)
 
 
+PASSWORD = "gongkai-test-2026"
+
+
+def create_cast(cast) -> None:
+    """Create the cast of :class:`BaseTestCase` and set it as attributes of ``cast`` (a test
+    class, or a test instance for live-server tests, whose data must really be committed)."""
+    from gongkai.agencies.models import Agency, Membership, Role, User
+
+    cast.county = Agency.objects.create(
+        name="和田县人民政府",
+        short_name="和田县",
+        kind=Agency.Kind.COUNTY,
+        slug="hotan-county",
+        uscc=make_uscc("T00000010"),
+    )
+    cast.agency_a = Agency.objects.create(
+        name="和田县吾宗肖乡人民政府",
+        short_name="吾宗肖乡",
+        kind=Agency.Kind.TOWNSHIP,
+        parent=cast.county,
+        slug="wuzongxiao",
+        uscc=make_uscc("T00000029"),
+        office_name="吾宗肖乡人民政府党政综合办公室",
+    )
+    cast.agency_b = Agency.objects.create(
+        name="和田县拉依喀乡人民政府",
+        short_name="拉依喀乡",
+        kind=Agency.Kind.TOWNSHIP,
+        parent=cast.county,
+        slug="layika",
+        uscc=make_uscc("T00000037"),
+    )
+
+    def user(username, **extra):
+        return User.objects.create_user(username, password=PASSWORD, **extra)
+
+    cast.alice = user("alice")
+    cast.adam = user("adam")
+    cast.sam = user("sam")
+    cast.bob = user("bob")
+    cast.admin = user("admin", is_superuser=True, is_staff=True)
+    cast.nobody = user("nobody")
+    Membership.objects.bulk_create(
+        [
+            Membership(user=cast.alice, agency=cast.agency_a, role=Role.OFFICER),
+            Membership(user=cast.adam, agency=cast.agency_a, role=Role.HEAD),
+            Membership(user=cast.sam, agency=cast.county, role=Role.SUPERVISOR),
+            Membership(user=cast.bob, agency=cast.agency_b, role=Role.OFFICER),
+        ]
+    )
+
+
 class BaseTestCase(TestCase):
     """A small cast shared by the whole suite (house style lesson 13).
 
@@ -114,51 +166,8 @@ class BaseTestCase(TestCase):
         nobody  logged-in account with no role anywhere
     """
 
-    PASSWORD = "gongkai-test-2026"
+    PASSWORD = PASSWORD
 
     @classmethod
     def setUpTestData(cls):
-        from gongkai.agencies.models import Agency, Membership, Role, User
-
-        cls.county = Agency.objects.create(
-            name="和田县人民政府",
-            short_name="和田县",
-            kind=Agency.Kind.COUNTY,
-            slug="hotan-county",
-            uscc=make_uscc("T00000010"),
-        )
-        cls.agency_a = Agency.objects.create(
-            name="和田县吾宗肖乡人民政府",
-            short_name="吾宗肖乡",
-            kind=Agency.Kind.TOWNSHIP,
-            parent=cls.county,
-            slug="wuzongxiao",
-            uscc=make_uscc("T00000029"),
-            office_name="吾宗肖乡人民政府党政综合办公室",
-        )
-        cls.agency_b = Agency.objects.create(
-            name="和田县拉依喀乡人民政府",
-            short_name="拉依喀乡",
-            kind=Agency.Kind.TOWNSHIP,
-            parent=cls.county,
-            slug="layika",
-            uscc=make_uscc("T00000037"),
-        )
-
-        def user(username, **extra):
-            return User.objects.create_user(username, password=cls.PASSWORD, **extra)
-
-        cls.alice = user("alice")
-        cls.adam = user("adam")
-        cls.sam = user("sam")
-        cls.bob = user("bob")
-        cls.admin = user("admin", is_superuser=True, is_staff=True)
-        cls.nobody = user("nobody")
-        Membership.objects.bulk_create(
-            [
-                Membership(user=cls.alice, agency=cls.agency_a, role=Role.OFFICER),
-                Membership(user=cls.adam, agency=cls.agency_a, role=Role.HEAD),
-                Membership(user=cls.sam, agency=cls.county, role=Role.SUPERVISOR),
-                Membership(user=cls.bob, agency=cls.agency_b, role=Role.OFFICER),
-            ]
-        )
+        create_cast(cls)

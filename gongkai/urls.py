@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include("gongkai.agencies.urls")),
+    path("staff/", include("gongkai.holidays.urls")),
     path("", include("gongkai.public.urls")),
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.workdays import DueDate, WorkCalendar, weekends_and_fixed_holidays
 
 # 条例 Art. 33: "应当自收到申请之日起20个工作日内予以答复".
@@ -33,7 +35,7 @@ class Explanation:
     start_is_workday: bool
     blocks: tuple[Block, ...]
     uncovered_years: tuple[int, ...]  # years counted without a State Council notice
-    uncovered_rule: str  # how those years were counted, in Chinese
+    uncovered_rule: str  # how those years were counted (translatable)
 
     @property
     def is_statutory_answer_period(self) -> bool:
@@ -72,8 +74,8 @@ def explain(calendar: WorkCalendar, start: date, days: int = DEFAULT_DAYS) -> Ex
         if due.provisional
         else (),
         uncovered_rule=(
-            "周六、周日及元旦、劳动节、国庆节的固定日期休息"
+            _("周六、周日及元旦、劳动节、国庆节的固定日期休息")
             if rule is weekends_and_fixed_holidays
-            else "周六、周日休息"
+            else _("周六、周日休息")
         ),
     )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "holidays"
+
+urlpatterns = [
+    path("agencies/<slug:slug>/deadline/", views.deadline, name="deadline"),
+]
