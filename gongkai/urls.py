@@ -6,5 +6,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
+    path("reports/", include("gongkai.reports.urls")),
     path("", include("gongkai.public.urls")),
 ]

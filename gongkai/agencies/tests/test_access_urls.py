@@ -26,6 +26,7 @@ PUBLIC_NAMESPACES = {"public"}
 # Named URLs that take no body, each with the reason it is safe.
 UNSCOPED_URLS = {
     "agencies:login": "public login form",
+    "reports:check": "public report checker: reads uploaded files only, stores nothing",
     "agencies:logout": "ends one's own session",
     "agencies:password-change": "one's own password",
     "agencies:password-change-done": "one's own password",
