@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.cn import uscc as stdnum_uscc
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
+from gongkai.reportengine.checks.dates import deadline_for
+
 
 class User(AbstractUser):
     """The platform's own user model, from day one.
@@ -201,10 +203,26 @@ class Agency(models.Model):
             self.Kind.COUNTY: ReportDeadline.COUNTY,
         }.get(self.kind, ReportDeadline.DEPARTMENT)
 
+    @property
+    def report_body_kind(self) -> str:
+        """This body's kind in the report engine's terms (``Figures.body_kind``).
+
+        The engine holds the national deadlines (reportengine.checks.dates), so a computed
+        report of this body is checked against the same dates this page shows.
+        """
+        return {
+            self.Kind.PROVINCE: "province",
+            self.Kind.PREFECTURE: "prefecture",
+            self.Kind.COUNTY: "county",
+            self.Kind.TOWNSHIP: "township",
+            self.Kind.SUBDISTRICT: "township",
+            self.Kind.AGENCY_OFFICE: "township",
+        }.get(self.kind, "department")
+
     def report_deadline(self, report_year: int) -> datetime.date:
-        """The national deadline for the report on ``report_year`` (reference §1.4)."""
-        month, day = (int(part) for part in self.report_deadline_kind().split("-"))
-        return datetime.date(report_year + 1, month, day)
+        """The national deadline for the report on ``report_year`` (条例 Art. 49; 30号 二;
+        reference §1.4), from the report engine's table."""
+        return deadline_for(self.report_body_kind, report_year)
 
     # -- validation and saving --------------------------------------------------------------
 

@@ -64,7 +64,15 @@ class ReportDeadlineTestCase(TestCase):
         }
         for kind, deadline in expected.items():
             with self.subTest(kind=kind):
-                self.assertEqual(Agency(kind=kind).report_deadline_kind(), deadline)
+                agency = Agency(kind=kind)
+                self.assertEqual(agency.report_deadline_kind(), deadline)
+                # The label shown and the date the report engine checks never diverge.
+                self.assertEqual(agency.report_deadline(2025).strftime("%m-%d"), deadline)
+
+    def test_it_names_its_kind_in_the_report_engines_terms(self):
+        self.assertEqual(Agency(kind=Agency.Kind.PREFECTURE).report_body_kind, "prefecture")
+        self.assertEqual(Agency(kind=Agency.Kind.SUBDISTRICT).report_body_kind, "township")
+        self.assertEqual(Agency(kind=Agency.Kind.DEPARTMENT).report_body_kind, "department")
 
     def test_it_gives_the_date_in_the_following_year(self):
         self.assertEqual(
