@@ -16,7 +16,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from gongkai.reportengine.checks import analyse
-from gongkai.reportengine.cli import Outcome, as_json, pair_years
+from gongkai.reportengine.cli import (
+    VERDICT_CLEAN,
+    VERDICT_ERRORS,
+    VERDICT_UNREAD,
+    VERDICT_UNREADABLE,
+    Outcome,
+    as_json,
+    pair_years,
+    verdict,
+)
 from gongkai.reportengine.figures import Severity
 from gongkai.reportengine.parsing import ReportUnreadable, parse_report
 
@@ -28,6 +37,14 @@ SEVERITY_LABELS = {
     Severity.WARNING: gettext_lazy("警告"),
     Severity.NOTICE: gettext_lazy("提示"),
     Severity.UNREAD: gettext_lazy("未能读取"),
+}
+
+
+VERDICT_KEYS = {
+    VERDICT_ERRORS: "errors",
+    VERDICT_UNREAD: "unread",
+    VERDICT_CLEAN: "clean",
+    VERDICT_UNREADABLE: "unreadable",
 }
 
 
@@ -43,13 +60,8 @@ class Result:
 
     @property
     def verdict(self) -> str:
-        """'errors' beats 'unread': a proven error makes the report wrong whatever we missed."""
-        if self.figures is None:
-            return "unreadable"
-        severities = {f.severity for f in self.figures.findings}
-        if Severity.ERROR in severities:
-            return "errors"
-        return "unread" if Severity.UNREAD in severities else "clean"
+        """The CLI's verdict as a key for the template (which words it in the user's language)."""
+        return VERDICT_KEYS[verdict(self.figures)]
 
     def findings(self):
         order = list(SEVERITY_LABELS)
