@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from gongkai.reportengine.checks import analyse
 from gongkai.reportengine.cli import (
     VERDICT_CLEAN,
     VERDICT_ERRORS,
@@ -24,10 +24,11 @@ from gongkai.reportengine.cli import (
     Outcome,
     as_json,
     pair_years,
+    read,
     verdict,
 )
 from gongkai.reportengine.figures import Severity
-from gongkai.reportengine.parsing import ReportUnreadable, parse_report
+from gongkai.reportengine.parsing import parse_report
 
 MAX_FILES = 20
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -88,17 +89,13 @@ class Result:
 
 
 def _read(upload) -> Outcome:
+    """Parse and check one upload, with the CLI's handling of unreadable and odd files."""
     item = Outcome(path=upload.name)
     if upload.size > MAX_FILE_BYTES:
         item.problem = _("文件超过 20 MB，未读取")
         return item
-    try:
-        figures = parse_report(upload.read(), name=upload.name)
-        item.figures = analyse(figures)
-    except ReportUnreadable as exc:
-        item.problem = str(exc)
-    except Exception:  # one odd file must not cost the user the others' results
-        item.problem = _("内部错误：无法读取此文件，请报告此问题")
+    data = upload.read()
+    read(item, lambda _path: parse_report(data, name=upload.name), timezone.localdate())
     return item
 
 
