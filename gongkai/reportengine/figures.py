@@ -91,9 +91,11 @@ TABLE3_ROWS_2021: tuple[tuple[str, str], ...] = (
 )
 
 # The 试行 template: （六）其他处理 is one data row (reference §3.9).
-TABLE3_ROWS_2019: tuple[tuple[str, str], ...] = tuple(
-    row for row in TABLE3_ROWS_2021 if not row[0].startswith("3.6.")
-)[:20] + (("3.6", "（六）其他处理"),) + (TABLE3_ROWS_2021[-2], TABLE3_ROWS_2021[-1])
+TABLE3_ROWS_2019: tuple[tuple[str, str], ...] = (
+    tuple(row for row in TABLE3_ROWS_2021 if not row[0].startswith("3.6."))[:20]
+    + (("3.6", "（六）其他处理"),)
+    + (TABLE3_ROWS_2021[-2], TABLE3_ROWS_2021[-1])
+)
 
 # Group labels printed in the table (no data of their own), for parsers.
 TABLE3_GROUPS = {
@@ -115,9 +117,7 @@ def table3_row_ids(template: str) -> tuple[str, ...]:
 
 def outcome_row_ids(template: str) -> tuple[str, ...]:
     """Rows that add up to （七）总计 (reference §3.6 rule 2): every row under 三 but 3.7."""
-    return tuple(
-        rid for rid in table3_row_ids(template) if rid.startswith("3.") and rid != "3.7"
-    )
+    return tuple(rid for rid in table3_row_ids(template) if rid.startswith("3.") and rid != "3.7")
 
 
 # --- Table 四: administrative review and litigation (reference §3.5) --------------------
@@ -283,7 +283,9 @@ class Figures:
             table3={k: list(v) for k, v in (data.get("table3") or {}).items()},
             table4=list(data.get("table4") or [None] * 15),
             findings=[
-                Finding(f["code"], Severity(f["severity"]), f["where"], f["message"], f.get("hint", ""))
+                Finding(
+                    f["code"], Severity(f["severity"]), f["where"], f["message"], f.get("hint", "")
+                )
                 for f in data.get("findings") or []
             ],
             source=data.get("source"),

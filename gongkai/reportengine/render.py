@@ -34,6 +34,7 @@ from .figures import (
     Figures,
     table3_rows,
 )
+from .parsing.grid import take_pending
 
 NOTE_3 = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
@@ -196,12 +197,7 @@ def _grid(rows: list[_Row]) -> list[list[str]]:
         line: list[str] = []
         col = 0
         for cell in row:
-            while col in pending:
-                left, text = pending.pop(col)
-                line.append(text)
-                if left > 1:
-                    pending[col] = (left - 1, text)
-                col += 1
+            col = take_pending(pending, line, col)
             fill = "" if cell.value else cell.text
             for i in range(cell.colspan):
                 text = cell.text if i == 0 else fill
@@ -209,12 +205,7 @@ def _grid(rows: list[_Row]) -> list[list[str]]:
                 if cell.rowspan > 1:
                     pending[col] = (cell.rowspan - 1, text)
                 col += 1
-        while col in pending:
-            left, text = pending.pop(col)
-            line.append(text)
-            if left > 1:
-                pending[col] = (left - 1, text)
-            col += 1
+        take_pending(pending, line, col)
         out.append(line)
     return out
 

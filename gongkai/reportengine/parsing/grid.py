@@ -41,3 +41,19 @@ def row_line(cells: list[str]) -> Line:
             parts.append(cell)
         previous = cell
     return Line(" ".join(parts), list(cells))
+
+
+def take_pending(pending: dict[int, tuple[int, str]], out: list[str], col: int) -> int:
+    """Place the row-spanning cells that cover ``col`` onwards; return the next free column.
+
+    ``pending`` maps a column to (rows still covered, text) and is updated in place.
+    """
+    while col in pending:
+        left, text = pending[col]
+        out.append(text)
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (left - 1, text)
+        col += 1
+    return col

@@ -25,7 +25,7 @@ import re
 from lxml import etree
 
 from .document import Line
-from .grid import row_line, span_fill
+from .grid import row_line, span_fill, take_pending
 
 # Elements whose content is never part of the report.
 _DROP_TAGS = frozenset(
@@ -240,19 +240,6 @@ def _span(cell, name: str) -> int:
     return min(max(int(value), 1), 200)
 
 
-def _take_pending(pending: dict[int, tuple[int, str]], out: list[str], col: int) -> int:
-    """Place the row-spanning cells that cover ``col`` onwards; return the next free column."""
-    while col in pending:
-        left, text = pending[col]
-        out.append(text)
-        if left <= 1:
-            del pending[col]
-        else:
-            pending[col] = (left - 1, text)
-        col += 1
-    return col
-
-
 def _grid(rows) -> list[list[str]]:
     """Expand rowspan/colspan into a rectangular grid (HTML table model, simplified).
 
@@ -267,7 +254,7 @@ def _grid(rows) -> list[list[str]]:
             if cell.tag not in _CELL_TAGS:
                 continue
             if pending:
-                col = _take_pending(pending, out, col)
+                col = take_pending(pending, out, col)
             text = _clean(cell.text or "") if len(cell) == 0 else _cell_text(cell)
             attrib = cell.attrib
             rowspan = _span(cell, "rowspan") if "rowspan" in attrib else 1
@@ -286,7 +273,7 @@ def _grid(rows) -> list[list[str]]:
         # Spans reaching past the last cell of this row.
         while pending and col <= max(pending):
             if col in pending:
-                col = _take_pending(pending, out, col)
+                col = take_pending(pending, out, col)
             else:
                 out.append("")
                 col += 1

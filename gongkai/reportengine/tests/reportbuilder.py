@@ -6,7 +6,7 @@ in several rows and columns, so that a misplaced value cannot go unnoticed.
 
 from __future__ import annotations
 
-from gongkai.reportengine.figures import TABLE3_ROWS_2019, TABLE3_ROWS_2021
+from gongkai.reportengine.figures import SECTION_TITLES, TABLE3_ROWS_2019, TABLE3_ROWS_2021
 
 TRUTH_2021: dict[str, list[int]] = {rid: [0] * 7 for rid, _ in TABLE3_ROWS_2021}
 TRUTH_2021.update(
@@ -96,14 +96,7 @@ def report(
     omit: tuple[str, ...] = (),
 ) -> str:
     """A whole plain-text report; every part can be replaced or left out."""
-    titles = {
-        "1": "一、总体情况",
-        "2": "二、主动公开政府信息情况",
-        "3": "三、收到和处理政府信息公开申请情况",
-        "4": "四、政府信息公开行政复议、行政诉讼情况",
-        "5": "五、存在的主要问题及改进情况",
-        "6": "六、其他需要报告的事项",
-    }
+    titles = dict(SECTION_TITLES)
     titles.update(headings or {})
     bodies = {
         "1": "2023年，本机关认真落实《条例》要求，全年受理政府信息公开申请23件。",

@@ -16,6 +16,7 @@ from unittest import TestCase, skipUnless
 from gongkai.reportengine.cli import REPORT_SUFFIXES, main
 from gongkai.reportengine.figures import SECTION_IDS, Figures, Severity
 from gongkai.reportengine.parsing import ReportUnreadable
+from gongkai.reportengine.tests.shared import SAMPLES, SEED
 
 TODAY = date(2025, 6, 1)
 
@@ -249,9 +250,6 @@ class CheckReportCliTestCase(TestCase):
         self.assertEqual(err, "")
 
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
-SAMPLES = SHARED / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

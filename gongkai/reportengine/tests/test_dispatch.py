@@ -18,9 +18,7 @@ from gongkai.reportengine.parsing import (
     parse_report,
 )
 from gongkai.reportengine.render import to_docx, to_html, to_markdown, to_text_cells
-
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
+from gongkai.reportengine.tests.shared import SEED, SHARED
 
 
 def has_assembler() -> bool:

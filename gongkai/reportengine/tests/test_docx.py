@@ -10,8 +10,8 @@ from pathlib import Path
 from gongkai.reportengine.figures import Figures
 from gongkai.reportengine.parsing.docx import NotADocx, docx_lines
 from gongkai.reportengine.render import Style, to_docx
+from gongkai.reportengine.tests.shared import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples"
 BLANK = SAMPLES / "blank-template-2021.docx"
 FIXTURES = Path(__file__).parent / "fixtures"
 

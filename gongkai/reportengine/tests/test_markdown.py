@@ -6,8 +6,8 @@ import unittest
 from pathlib import Path
 
 from gongkai.reportengine.parsing.markdown import looks_like_markdown, markdown_lines
+from gongkai.reportengine.tests.shared import SEED
 
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "000_d4cf2388c7c6da47.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 REPORT = """# 某县2023年政府信息公开工作年度报告

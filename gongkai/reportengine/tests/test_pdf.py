@@ -7,8 +7,8 @@ from pathlib import Path
 
 from gongkai.reportengine.parsing import ReportUnreadable
 from gongkai.reportengine.parsing.pdf import pdf_lines
+from gongkai.reportengine.tests.shared import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # A valid one-page PDF with no content at all: what a scan without OCR looks like to us.

@@ -8,7 +8,6 @@ import re
 import unittest
 import zipfile
 from datetime import date
-from pathlib import Path
 
 from gongkai.reportengine.corpus import random_figures
 from gongkai.reportengine.figures import TEMPLATE_2019, TEMPLATE_2021, Figures, Severity
@@ -21,9 +20,8 @@ from gongkai.reportengine.render import (
     to_text_cells,
     to_text_plain,
 )
+from gongkai.reportengine.tests.shared import SEED, SHARED
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
 BLANK = SHARED / "samples" / "blank-template-2021.docx"
 FORMS = {
     "html": lambda fig: to_html(fig).encode("utf-8"),

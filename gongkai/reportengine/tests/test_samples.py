@@ -6,15 +6,12 @@ import json
 import unittest
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 from gongkai.reportengine.figures import Severity, table3_row_ids
 from gongkai.reportengine.parsing.assemble import assemble, parse_text
 from gongkai.reportengine.parsing.pdf import pdf_lines
+from gongkai.reportengine.tests.shared import SAMPLES, SEED
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
-SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
-SAMPLES = SHARED / "samples"
 PDFS = ("huaian-2024", "hongze-2023", "hongze-2024")
 
 

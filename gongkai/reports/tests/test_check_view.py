@@ -6,10 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 
+from gongkai.reportengine.tests.shared import SEED, SHARED
 from gongkai.reports import views
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-SEED = SHARED / "seeds" / "000_d4cf2388c7c6da47.txt"
 HONGZE_2023 = SHARED / "samples" / "hongze-2023.pdf"
 
 
