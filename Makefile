@@ -24,6 +24,7 @@ sysdeps:
 
 run: install
 	$(BIN)/gongkai migrate --no-input
+	$(BIN)/gongkai createcachetable
 	$(BIN)/gongkai demo --site http://$(HOST)
 	$(BIN)/gongkai runserver $(HOST)
 

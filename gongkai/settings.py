@@ -144,7 +144,25 @@ EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The shared cache (rate limits, lockouts) must be one for every app
+# server: Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), else the database.
+REDIS_URL = os.getenv("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "gongkai"),
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_cache",
+        }
+    )
+}
+# Hops of X-Forwarded-For written by our own proxies (1 behind nginx; docs/deploy.md).
+GONGKAI_TRUSTED_PROXIES = envint("GONGKAI_TRUSTED_PROXIES", 0)
 
 # Working-day calendar (docs/calendar.md). The rule for years without a State Council
 # arrangement ("weekends" or "weekends+fixed"), whether one override makes its year covered,

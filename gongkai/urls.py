@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
     path("reports/", include("gongkai.reports.urls")),
