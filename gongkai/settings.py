@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "gongkai.holidays",
     "gongkai.reports",
     "gongkai.public",
+    "gongkai.letters",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "gongkai.holidays.context.next_year_warning",
             ],
         },
     },
@@ -170,6 +172,9 @@ GONGKAI_TRUSTED_PROXIES = envint("GONGKAI_TRUSTED_PROXIES", 0)
 GONGKAI_CALENDAR_UNCOVERED_RULE = os.getenv("GONGKAI_CALENDAR_UNCOVERED_RULE", "weekends")
 GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR = envbool("GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR", "1")
 GONGKAI_CALENDAR_RECHECK_SECONDS = envint("GONGKAI_CALENDAR_RECHECK_SECONDS", 30)
+# From this month-day on, staff pages warn while next year's holidays are unknown (practice:
+# the State Council notice comes in Oct-Nov; docs/calendar.md).
+GONGKAI_NEXT_YEAR_WARNING_FROM = os.getenv("GONGKAI_NEXT_YEAR_WARNING_FROM", "10-01")
 
 if PRODUCTION:
     # Behind nginx terminating TLS (docs/deploy.md).
