@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gongkai.agencies",
     "gongkai.holidays",
     "gongkai.reports",
+    "gongkai.applications",
     "gongkai.public",
     "gongkai.letters",
 ]
@@ -186,6 +187,44 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "1")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# == applications (依申请公开; docs/applications.md) ==
+# Attachments: a folder outside the web root, or S3-compatible object storage through
+# django-storages when GONGKAI_S3_BUCKET is set (several app servers).
+GONGKAI_S3_BUCKET = os.getenv("GONGKAI_S3_BUCKET", "")
+STORAGES["applications"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GONGKAI_S3_BUCKET,
+            "endpoint_url": os.getenv("GONGKAI_S3_ENDPOINT_URL") or None,
+            "access_key": os.getenv("GONGKAI_S3_ACCESS_KEY") or None,
+            "secret_key": os.getenv("GONGKAI_S3_SECRET_KEY") or None,
+            "region_name": os.getenv("GONGKAI_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if GONGKAI_S3_BUCKET
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "private", "base_url": None},
+    }
+)
+GONGKAI_APPLICATION_STORAGE = "applications"
+GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+GONGKAI_ATTACHMENT_MAX_FILES = envint("GONGKAI_ATTACHMENT_MAX_FILES", 5)
+# 109号 (UNCONFIRMED, reference §2.2): whether the wait for a fee payment is excluded from the
+# answer period; on by default, the reference's best reading.
+GONGKAI_FEE_WAIT_EXCLUDED = envbool("GONGKAI_FEE_WAIT_EXCLUDED", "1")
+# 条例 Art. 31(三): the platform's 受理回执 counts as the body's confirmation of an online
+# application (its receipt date is the submission day); off: staff confirm each one.
+GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION = envbool("GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION", "1")
+# The body-set 补正 period proposed on the form (条例 Art. 30 sets no number), in working days.
+GONGKAI_SUPPLEMENT_DAYS = envint("GONGKAI_SUPPLEMENT_DAYS", 15)
+# Status lookups per client address per hour (gongkai.ratelimit).
+GONGKAI_STATUS_LOOKUPS_PER_HOUR = envint("GONGKAI_STATUS_LOOKUPS_PER_HOUR", 30)
 
 TEST_RUNNER = "gongkai.test.Runner"
 
