@@ -234,3 +234,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# == Notices (gongkai.letters; docs/letters.md) ==
+# Outcome rows whose 答复书 must tell the applicant to apply for review first (行政复议法
+# Art. 23 ¶1(四)). Default (None): 3.2 and 3.3.1-3.3.8; which other rows count as "不予公开"
+# is UNCONFIRMED (practice.md §3.7): list them all here, comma-separated, to change it.
+GONGKAI_RELIEF_REVIEW_FIRST = envlist("GONGKAI_RELIEF_REVIEW_FIRST", "") or None
+# Notice kinds that carry the computed 救济 paragraph (answer; add fee if the body wants it).
+GONGKAI_RELIEF_KINDS = envlist("GONGKAI_RELIEF_KINDS", "answer")
+# LibreOffice profile for DOCX -> PDF; one per process (two soffice on one profile collide).
+GONGKAI_LETTERS_SOFFICE_PROFILE = DATA_DIR / "soffice" / str(os.getpid())

@@ -137,3 +137,17 @@ def get_application_for_user(
         agency__slug=slug,
         receipt_number=receipt_number,
     )
+
+
+def get_notice_for_user(request, pk, *, write: bool = False, approve: bool = False):
+    """A notice (告知书, gongkai.letters) of a body the user may see, access-checked."""
+    from gongkai.letters.models import Notice
+
+    return get_scoped_for_user(
+        request,
+        Notice.objects.select_related("application", "agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+    )

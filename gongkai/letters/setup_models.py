@@ -87,7 +87,9 @@ def validate_pattern(value: str) -> None:
         raise ValidationError(_("编号格式中的花括号不成对。")) from None
     if not fields <= PATTERN_FIELDS or not {"year", "serial"} <= fields:
         raise ValidationError(
-            _("编号格式只能使用 {prefix}、{word}、{year}、{serial}，且必须包含 {year} 和 {serial}。")
+            _(
+                "编号格式只能使用 {prefix}、{word}、{year}、{serial}，且必须包含 {year} 和 {serial}。"
+            )
         )
 
 
@@ -145,6 +147,9 @@ class NumberCounter(models.Model):
                 fields=["agency", "prefix", "word", "year"], name="letters_counter_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.word}〔{self.year}〕{self.last}"
 
     @classmethod
     def allocate(cls, agency, kind: Kind, year: int) -> tuple[int, str]:
