@@ -124,6 +124,8 @@ class Application(models.Model):
     postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
 
     summary = models.CharField(_("申请内容"), max_length=500, blank=True)
+    # 109号 Art. 4: "一事一申请" units of this application (default: the items sought).
+    units = models.PositiveSmallIntegerField(_("件数（一事一申请）"), default=1)
     form_wanted = models.CharField(_("信息形式"), max_length=20, choices=FormWanted.choices)
     delivery = models.CharField(_("获取方式"), max_length=20, choices=Delivery.choices)
     fee_waiver_requested = models.BooleanField(_("申请减免费用"), default=False)

@@ -14,11 +14,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from . import fees
 from .choices import RECEIPT_RULES, RECEIVED_ON_ARRIVAL, Channel
-from .models import Application, Event, Item, ReceiptCounter
+from .models import Application, Event, Fee, Item, ReceiptCounter
 
 APPLICANT_FIELDS = (
     "applicant_type",
@@ -144,6 +145,7 @@ def _create(
     )
     if "applicant_type_confirmed" in applicant:
         application.applicant_type_confirmed = applicant["applicant_type_confirmed"]
+    application.units = max(1, len(items))
     if not application.summary and items:
         first = items[0]
         application.summary = (
@@ -176,3 +178,41 @@ def _create(
         application.refresh_clock()
         application.save(update_fields=["due_on", "due_provisional", "next_due_on"])
     return application
+
+
+def prior_units_in_month(application: Application) -> int:
+    """109号 Art. 4: the same applicant's units received by the same body earlier in the same
+    natural month, by receipt date (条例 Art. 31; reference §2.2 DERIVED reading). The applicant
+    is the same ID document (type and number)."""
+    if application.received_on is None or not application.id_number:
+        return 0
+    r = application.received_on
+    same = Application.objects.filter(
+        agency=application.agency_id,
+        id_type=application.id_type,
+        id_number=application.id_number,
+        received_on__year=r.year,
+        received_on__month=r.month,
+    ).filter(Q(received_on__lt=r) | Q(received_on=r, pk__lt=application.pk))
+    return same.aggregate(n=Sum("units"))["n"] or 0
+
+
+def fee_for(application: Application, *, method: str, pages: int = 0) -> fees.Fee:
+    """The fee of ``application`` by one method (109号 Art. 3: never both)."""
+    if method == Fee.Method.PER_CASE:
+        return fees.per_case_fee(application.units, prior_units_in_month(application))
+    return fees.per_volume_fee(pages)
+
+
+def fee_totals(agency, year: int) -> dict:
+    """Fees of one body's applications received in ``year``, for the annual report's section 六
+    (国办公开办函〔2021〕30号: "收取信息处理费的情况", free text; reference §2.2)."""
+    rows = Fee.objects.filter(application__agency=agency, application__received_on__year=year)
+    return rows.aggregate(
+        notices=Count("pk"),
+        notice_amount=Sum("amount", default=0),
+        paid=Count("pk", filter=Q(paid_on__isnull=False)),
+        collected=Sum("paid_amount", default=0),
+        waived=Count("pk", filter=Q(waived=True)),
+        lapsed=Count("pk", filter=Q(lapsed_on__isnull=False)),
+    )
