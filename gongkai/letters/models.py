@@ -173,3 +173,18 @@ class Service(models.Model):
         """The date that counts for the body's own deadlines: 交邮之日 for mail, the
         addressee's signature otherwise (235号)."""
         return self.posted_on if self.method in self.MAIL else self.served_on
+
+
+class Reminder(models.Model):
+    """The last due date each kind of reminder was sent for, per application: a claim made
+    with ``filter(...).update(...)`` (one winner even if two runs overlap), so that running
+    ``send_reminders`` twice sends nothing twice (gongkai/letters/reminders.py)."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="reminder"
+    )
+    due_soon_for = models.DateField(null=True, blank=True)
+    overdue_for = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.due_soon_for} · {self.overdue_for}"
