@@ -242,5 +242,7 @@ LOGGING = {
 GONGKAI_RELIEF_REVIEW_FIRST = envlist("GONGKAI_RELIEF_REVIEW_FIRST", "") or None
 # Notice kinds that carry the computed 救济 paragraph (answer; add fee if the body wants it).
 GONGKAI_RELIEF_KINDS = envlist("GONGKAI_RELIEF_KINDS", "answer")
+# Staff reminders: cases due within this many working days (send_reminders).
+GONGKAI_REMINDER_DAYS = envint("GONGKAI_REMINDER_DAYS", 3)
 # LibreOffice profile for DOCX -> PDF; one per process (two soffice on one profile collide).
 GONGKAI_LETTERS_SOFFICE_PROFILE = DATA_DIR / "soffice" / str(os.getpid())

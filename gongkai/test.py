@@ -216,3 +216,31 @@ def make_application(agency, *, received_on=None, channel="in_person", items=Non
 
 
 URL_KWARG_FACTORIES["receipt"] = lambda tc: make_application(tc.agency_a).receipt_number
+
+
+def make_notice(application, *, kind="answer", outcome="3.1", signed=True):
+    """A notice of ``application`` drafted by a 经办人, reviewed and (``signed``) 签发 by the
+    body's 负责人 (the first user holding each role)."""
+    from datetime import date
+
+    from gongkai.agencies.models import Role
+    from gongkai.letters import services
+    from gongkai.letters.models import Notice
+
+    def member(role):
+        return application.agency.memberships.filter(role=role).first().user
+
+    notice = services.draft(application, kind, actor=member(Role.OFFICER), outcome=outcome)
+    if signed:
+        services.review(notice, actor=member(Role.OFFICER), secrecy=Notice.Secrecy.CLEAR)
+        notice = services.issue(notice, actor=member(Role.HEAD), on=date(2026, 10, 9))
+    return notice
+
+
+URL_KWARG_FACTORIES["notice_pk"] = lambda tc: (
+    make_notice(
+        make_application(tc.agency_a, received_on=__import__("datetime").date(2026, 9, 28))
+    ).pk
+)
+URL_KWARG_FACTORIES["letters:notice-download.ext"] = lambda tc: "docx"
+URL_KWARG_FACTORIES["letters:template-download.kind"] = lambda tc: "answer"

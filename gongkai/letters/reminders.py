@@ -60,9 +60,7 @@ def send_reminders(today: date, *, site_url: str = "") -> list[Sent]:
         cases = Application.objects.filter(agency=agency)
         with transaction.atomic():
             overdue = [a for a in cases.overdue(on=today) if _claim(a, "overdue_for")]
-            soon = [
-                a for a in cases.due_within(on=today, until=until) if _claim(a, "due_soon_for")
-            ]
+            soon = [a for a in cases.due_within(on=today, until=until) if _claim(a, "due_soon_for")]
             if not overdue and not soon:
                 continue
             message = emails.reminders(

@@ -20,7 +20,10 @@ class EmailTemplatesTestCase(SimpleTestCase):
 
     def test_every_email_template_belongs_to_a_listed_email(self):
         folder = Path(settings.BASE_DIR) / "templates" / "emails"
-        names = {p.name.rsplit("-", 2)[0] if p.name.count("-") >= 2 else p.name.rsplit("-", 1)[0] for p in folder.iterdir()}
+        names = {
+            p.name.rsplit("-", 2)[0] if p.name.count("-") >= 2 else p.name.rsplit("-", 1)[0]
+            for p in folder.iterdir()
+        }
         self.assertEqual(names, set(EMAILS))
         self.assertEqual(len(list(folder.iterdir())), 3 * len(EMAILS))
 

@@ -8,164 +8,490 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('applications', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("applications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BodyTemplate',
+            name="BodyTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', '受理回执'), ('supplement', '补正告知书'), ('extension', '延期答复告知书'), ('third_party', '征求第三方意见书'), ('fee', '收费通知书'), ('answer', '答复书')], max_length=20, verbose_name='文书种类')),
-                ('outcome', models.CharField(blank=True, max_length=10, verbose_name='办理结果')),
-                ('file', models.FileField(max_length=200, upload_to=gongkai.letters.setup_models.template_path)),
-                ('original_name', models.CharField(max_length=200, verbose_name='文件名')),
-                ('active', models.BooleanField(default=True)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency', verbose_name='行政机关')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "受理回执"),
+                            ("supplement", "补正告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("third_party", "征求第三方意见书"),
+                            ("fee", "收费通知书"),
+                            ("answer", "答复书"),
+                        ],
+                        max_length=20,
+                        verbose_name="文书种类",
+                    ),
+                ),
+                ("outcome", models.CharField(blank=True, max_length=10, verbose_name="办理结果")),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200, upload_to=gongkai.letters.setup_models.template_path
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200, verbose_name="文件名")),
+                ("active", models.BooleanField(default=True)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文书模板',
-                'verbose_name_plural': '文书模板',
-                'ordering': ['-uploaded_at', '-pk'],
+                "verbose_name": "文书模板",
+                "verbose_name_plural": "文书模板",
+                "ordering": ["-uploaded_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', '受理回执'), ('supplement', '补正告知书'), ('extension', '延期答复告知书'), ('third_party', '征求第三方意见书'), ('fee', '收费通知书'), ('answer', '答复书')], max_length=20, verbose_name='文书种类')),
-                ('outcome', models.CharField(blank=True, max_length=10, verbose_name='办理结果')),
-                ('addressee', models.CharField(max_length=200, verbose_name='抬头')),
-                ('paragraphs', models.JSONField(default=list, verbose_name='正文')),
-                ('extra', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('draft', '拟办'), ('reviewed', '已审核'), ('issued', '已签发'), ('served', '已送达'), ('cancelled', '已作废')], default='draft', max_length=20, verbose_name='状态')),
-                ('drafted_at', models.DateTimeField(auto_now_add=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('secrecy', models.CharField(blank=True, choices=[('clear', '不涉及国家秘密，可以发出'), ('not_clear', '涉及国家秘密或不宜公开的内容，须修改')], max_length=20, verbose_name='保密审查结论')),
-                ('secrecy_note', models.TextField(blank=True, verbose_name='保密审查意见')),
-                ('extension_approved_at', models.DateTimeField(blank=True, null=True)),
-                ('issued_at', models.DateTimeField(blank=True, null=True)),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='成文日期')),
-                ('number', models.CharField(blank=True, max_length=80, verbose_name='文号')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('serial', models.PositiveIntegerField(blank=True, null=True)),
-                ('relief_text', models.TextField(blank=True, verbose_name='救济途径')),
-                ('relief_articles', models.JSONField(blank=True, default=list)),
-                ('docx', models.FileField(blank=True, max_length=200, upload_to=gongkai.letters.models.notice_path)),
-                ('pdf', models.FileField(blank=True, max_length=200, upload_to=gongkai.letters.models.notice_path)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('cancel_reason', models.CharField(blank=True, max_length=200, verbose_name='作废理由')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency', verbose_name='行政机关')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='applications.application', verbose_name='申请')),
-                ('drafted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('extension_approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('template', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='letters.bodytemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "受理回执"),
+                            ("supplement", "补正告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("third_party", "征求第三方意见书"),
+                            ("fee", "收费通知书"),
+                            ("answer", "答复书"),
+                        ],
+                        max_length=20,
+                        verbose_name="文书种类",
+                    ),
+                ),
+                ("outcome", models.CharField(blank=True, max_length=10, verbose_name="办理结果")),
+                ("addressee", models.CharField(max_length=200, verbose_name="抬头")),
+                ("paragraphs", models.JSONField(default=list, verbose_name="正文")),
+                ("extra", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "拟办"),
+                            ("reviewed", "已审核"),
+                            ("issued", "已签发"),
+                            ("served", "已送达"),
+                            ("cancelled", "已作废"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("drafted_at", models.DateTimeField(auto_now_add=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "secrecy",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("clear", "不涉及国家秘密，可以发出"),
+                            ("not_clear", "涉及国家秘密或不宜公开的内容，须修改"),
+                        ],
+                        max_length=20,
+                        verbose_name="保密审查结论",
+                    ),
+                ),
+                ("secrecy_note", models.TextField(blank=True, verbose_name="保密审查意见")),
+                ("extension_approved_at", models.DateTimeField(blank=True, null=True)),
+                ("issued_at", models.DateTimeField(blank=True, null=True)),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="成文日期")),
+                ("number", models.CharField(blank=True, max_length=80, verbose_name="文号")),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("serial", models.PositiveIntegerField(blank=True, null=True)),
+                ("relief_text", models.TextField(blank=True, verbose_name="救济途径")),
+                ("relief_articles", models.JSONField(blank=True, default=list)),
+                (
+                    "docx",
+                    models.FileField(
+                        blank=True, max_length=200, upload_to=gongkai.letters.models.notice_path
+                    ),
+                ),
+                (
+                    "pdf",
+                    models.FileField(
+                        blank=True, max_length=200, upload_to=gongkai.letters.models.notice_path
+                    ),
+                ),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="作废理由"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notices",
+                        to="applications.application",
+                        verbose_name="申请",
+                    ),
+                ),
+                (
+                    "drafted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "extension_approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="letters.bodytemplate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '告知书',
-                'verbose_name_plural': '告知书',
-                'ordering': ['drafted_at', 'pk'],
+                "verbose_name": "告知书",
+                "verbose_name_plural": "告知书",
+                "ordering": ["drafted_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='NumberCounter',
+            name="NumberCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('prefix', models.CharField(max_length=20)),
-                ('word', models.CharField(max_length=20)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("prefix", models.CharField(max_length=20)),
+                ("word", models.CharField(max_length=20)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NumberingScheme',
+            name="NumberingScheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', '受理回执'), ('supplement', '补正告知书'), ('extension', '延期答复告知书'), ('third_party', '征求第三方意见书'), ('fee', '收费通知书'), ('answer', '答复书')], max_length=20, verbose_name='文书种类')),
-                ('prefix', models.CharField(blank=True, max_length=20, verbose_name='机关代字')),
-                ('word', models.CharField(max_length=20, verbose_name='类型字')),
-                ('pattern', models.CharField(default='{prefix}{word}〔{year}〕{serial}号', max_length=60, validators=[gongkai.letters.setup_models.validate_pattern], verbose_name='编号格式')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency', verbose_name='行政机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "受理回执"),
+                            ("supplement", "补正告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("third_party", "征求第三方意见书"),
+                            ("fee", "收费通知书"),
+                            ("answer", "答复书"),
+                        ],
+                        max_length=20,
+                        verbose_name="文书种类",
+                    ),
+                ),
+                ("prefix", models.CharField(blank=True, max_length=20, verbose_name="机关代字")),
+                ("word", models.CharField(max_length=20, verbose_name="类型字")),
+                (
+                    "pattern",
+                    models.CharField(
+                        default="{prefix}{word}〔{year}〕{serial}号",
+                        max_length=60,
+                        validators=[gongkai.letters.setup_models.validate_pattern],
+                        verbose_name="编号格式",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文书编号规则',
-                'verbose_name_plural': '文书编号规则',
+                "verbose_name": "文书编号规则",
+                "verbose_name_plural": "文书编号规则",
             },
         ),
         migrations.CreateModel(
-            name='ReliefProfile',
+            name="ReliefProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_from', models.DateField(verbose_name='生效日期')),
-                ('vertical', models.BooleanField(default=False, help_text='海关、金融、外汇管理、税务、国家安全等机关（行政复议法第二十七条）。', verbose_name='实行垂直领导')),
-                ('judicial_admin', models.BooleanField(default=False, help_text='行政复议法第二十八条。', verbose_name='司法行政部门')),
-                ('superior_department', models.CharField(blank=True, help_text='垂直领导机关的上一级主管部门，或司法行政部门的上一级司法行政部门。', max_length=100, verbose_name='上一级主管部门')),
-                ('review_body', models.CharField(blank=True, help_text='留空：按行政复议法第二十四条由上级人民政府确定。', max_length=100, verbose_name='行政复议机关（指定）')),
-                ('online_channel', models.CharField(blank=True, help_text='网址；通过互联网送达的文书必须载明（行政复议法第二十二条第二款）。', max_length=200, verbose_name='互联网申请行政复议渠道')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relief_profiles', to='agencies.agency', verbose_name='行政机关')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_from", models.DateField(verbose_name="生效日期")),
+                (
+                    "vertical",
+                    models.BooleanField(
+                        default=False,
+                        help_text="海关、金融、外汇管理、税务、国家安全等机关（行政复议法第二十七条）。",
+                        verbose_name="实行垂直领导",
+                    ),
+                ),
+                (
+                    "judicial_admin",
+                    models.BooleanField(
+                        default=False,
+                        help_text="行政复议法第二十八条。",
+                        verbose_name="司法行政部门",
+                    ),
+                ),
+                (
+                    "superior_department",
+                    models.CharField(
+                        blank=True,
+                        help_text="垂直领导机关的上一级主管部门，或司法行政部门的上一级司法行政部门。",
+                        max_length=100,
+                        verbose_name="上一级主管部门",
+                    ),
+                ),
+                (
+                    "review_body",
+                    models.CharField(
+                        blank=True,
+                        help_text="留空：按行政复议法第二十四条由上级人民政府确定。",
+                        max_length=100,
+                        verbose_name="行政复议机关（指定）",
+                    ),
+                ),
+                (
+                    "online_channel",
+                    models.CharField(
+                        blank=True,
+                        help_text="网址；通过互联网送达的文书必须载明（行政复议法第二十二条第二款）。",
+                        max_length=200,
+                        verbose_name="互联网申请行政复议渠道",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relief_profiles",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '救济告知设置',
-                'verbose_name_plural': '救济告知设置',
-                'ordering': ['agency', '-effective_from'],
+                "verbose_name": "救济告知设置",
+                "verbose_name_plural": "救济告知设置",
+                "ordering": ["agency", "-effective_from"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_soon_for', models.DateField(blank=True, null=True)),
-                ('overdue_for', models.DateField(blank=True, null=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_soon_for", models.DateField(blank=True, null=True)),
+                ("overdue_for", models.DateField(blank=True, null=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder",
+                        to="applications.application",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('in_person', '直接送达（签收）'), ('entrusted', '委托其他行政机关代为送达'), ('registered_mail', '挂号信邮寄（回执）'), ('ems', 'EMS 邮寄（回执）'), ('email', '电子邮件'), ('online', '网上送达')], max_length=20, verbose_name='送达方式')),
-                ('served_on', models.DateField(verbose_name='送达（签收）日期')),
-                ('posted_on', models.DateField(blank=True, null=True, verbose_name='交邮日期')),
-                ('tracking_number', models.CharField(blank=True, max_length=40, verbose_name='邮件号码')),
-                ('signed_by', models.CharField(blank=True, max_length=100, verbose_name='签收人')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='送达地址或邮箱')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('notice', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='service', to='letters.notice')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "直接送达（签收）"),
+                            ("entrusted", "委托其他行政机关代为送达"),
+                            ("registered_mail", "挂号信邮寄（回执）"),
+                            ("ems", "EMS 邮寄（回执）"),
+                            ("email", "电子邮件"),
+                            ("online", "网上送达"),
+                        ],
+                        max_length=20,
+                        verbose_name="送达方式",
+                    ),
+                ),
+                ("served_on", models.DateField(verbose_name="送达（签收）日期")),
+                ("posted_on", models.DateField(blank=True, null=True, verbose_name="交邮日期")),
+                (
+                    "tracking_number",
+                    models.CharField(blank=True, max_length=40, verbose_name="邮件号码"),
+                ),
+                ("signed_by", models.CharField(blank=True, max_length=100, verbose_name="签收人")),
+                (
+                    "address",
+                    models.CharField(blank=True, max_length=300, verbose_name="送达地址或邮箱"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "notice",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="service",
+                        to="letters.notice",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '送达记录',
-                'verbose_name_plural': '送达记录',
+                "verbose_name": "送达记录",
+                "verbose_name_plural": "送达记录",
             },
         ),
         migrations.AddConstraint(
-            model_name='notice',
-            constraint=models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('agency', 'number'), name='letters_notice_number_unique'),
+            model_name="notice",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("number", ""), _negated=True),
+                fields=("agency", "number"),
+                name="letters_notice_number_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='numbercounter',
-            constraint=models.UniqueConstraint(fields=('agency', 'prefix', 'word', 'year'), name='letters_counter_unique'),
+            model_name="numbercounter",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "prefix", "word", "year"), name="letters_counter_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='numberingscheme',
-            constraint=models.UniqueConstraint(fields=('agency', 'kind'), name='letters_scheme_unique'),
+            model_name="numberingscheme",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "kind"), name="letters_scheme_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reliefprofile',
-            constraint=models.UniqueConstraint(fields=('agency', 'effective_from'), name='letters_relief_profile_unique'),
+            model_name="reliefprofile",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "effective_from"), name="letters_relief_profile_unique"
+            ),
         ),
     ]

@@ -49,7 +49,12 @@ class SendRemindersTestCase(BaseTestCase):
         )
         mail.enable()
         self.addCleanup(mail.disable)
-        for user, address in ((self.alice, "alice@wuzongxiao.example"), (self.adam, "adam@wuzongxiao.example"), (self.bob, "bob@layika.example"), (self.sam, "sam@county.example")):
+        for user, address in (
+            (self.alice, "alice@wuzongxiao.example"),
+            (self.adam, "adam@wuzongxiao.example"),
+            (self.bob, "bob@layika.example"),
+            (self.sam, "sam@county.example"),
+        ):
             user.email = address
             user.save(update_fields=["email"])
         # Received 2026-09-28: due 2026-10-30. Received 2026-09-01: due 2026-09-29.
@@ -70,7 +75,10 @@ class SendRemindersTestCase(BaseTestCase):
         self.assertEqual(len(self.inbox.messages), 1)
         to, message = self.inbox.messages[0]
         self.assertEqual(to, ["adam@wuzongxiao.example", "alice@wuzongxiao.example"])
-        self.assertEqual(str(message["Subject"]).strip(), "【依申请公开】和田县吾宗肖乡人民政府：1 件即将到期，1 件已逾期")
+        self.assertEqual(
+            str(message["Subject"]).strip(),
+            "【依申请公开】和田县吾宗肖乡人民政府：1 件即将到期，1 件已逾期",
+        )
         text = message.get_body(preferencelist=("plain",)).get_content()
         self.assertIn(f"- {self.late.receipt_number} 答复期限 2026-09-29", text)
         self.assertIn(f"- {self.soon.receipt_number} 答复期限 2026-10-30", text)
@@ -85,7 +93,10 @@ class SendRemindersTestCase(BaseTestCase):
         # 10-30 passed: the first case is now overdue, reminded once more.
         self.assertIn("即将到期 0 件，已逾期 1 件", self.run_on("2026-11-02"))
         self.assertEqual(len(self.inbox.messages), 2)
-        self.assertIn(self.soon.receipt_number, self.inbox.messages[1][1].get_body(preferencelist=("plain",)).get_content())
+        self.assertIn(
+            self.soon.receipt_number,
+            self.inbox.messages[1][1].get_body(preferencelist=("plain",)).get_content(),
+        )
 
     def test_nothing_is_lost_when_the_server_is_down(self):
         with override_settings(EMAIL_PORT=free_port()), self.assertRaises(OSError):

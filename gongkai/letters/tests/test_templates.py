@@ -71,7 +71,9 @@ class UploadCheckTestCase(BaseTestCase):
             self.problems(with_paragraph("{{ applicant_id }}")),
             ["模板使用了未定义的变量：applicant_id（可用变量见模板说明）。"],
         )
-        self.assertTrue(self.problems(with_paragraph("{{ number "))[0].startswith("模板标记有语法错误"))
+        self.assertTrue(
+            self.problems(with_paragraph("{{ number "))[0].startswith("模板标记有语法错误")
+        )
 
     def test_an_answer_template_must_print_the_relief_paragraph(self):
         document = docx.Document(io.BytesIO(default_template(Kind.ANSWER)))

@@ -21,7 +21,9 @@ def iso_date(text: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "向各机关工作人员发送即将到期（3 个工作日内）和已逾期申请的提醒邮件；重复运行不会重复发送。"
+    help = (
+        "向各机关工作人员发送即将到期（3 个工作日内）和已逾期申请的提醒邮件；重复运行不会重复发送。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="按该日期计算（默认今天），YYYY-MM-DD")
