@@ -9,9 +9,9 @@ import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.letters.kinds import Kind
 from gongkai.letters.models import BodyTemplate, Notice
 from gongkai.letters.render import default_template
-from gongkai.letters.kinds import Kind
 from gongkai.test import BaseTestCase, QuietRefusalsMixin, make_application
 
 
