@@ -51,7 +51,9 @@ INSTALLED_APPS = [
     "gongkai.agencies",
     "gongkai.holidays",
     "gongkai.reports",
+    "gongkai.applications",
     "gongkai.public",
+    "gongkai.letters",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "gongkai.holidays.context.next_year_warning",
             ],
         },
     },
@@ -170,6 +173,9 @@ GONGKAI_TRUSTED_PROXIES = envint("GONGKAI_TRUSTED_PROXIES", 0)
 GONGKAI_CALENDAR_UNCOVERED_RULE = os.getenv("GONGKAI_CALENDAR_UNCOVERED_RULE", "weekends")
 GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR = envbool("GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR", "1")
 GONGKAI_CALENDAR_RECHECK_SECONDS = envint("GONGKAI_CALENDAR_RECHECK_SECONDS", 30)
+# From this month-day on, staff pages warn while next year's holidays are unknown (practice:
+# the State Council notice comes in Oct-Nov; docs/calendar.md).
+GONGKAI_NEXT_YEAR_WARNING_FROM = os.getenv("GONGKAI_NEXT_YEAR_WARNING_FROM", "10-01")
 
 if PRODUCTION:
     # Behind nginx terminating TLS (docs/deploy.md).
@@ -182,6 +188,44 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "1")
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# == applications (依申请公开; docs/applications.md) ==
+# Attachments: a folder outside the web root, or S3-compatible object storage through
+# django-storages when GONGKAI_S3_BUCKET is set (several app servers).
+GONGKAI_S3_BUCKET = os.getenv("GONGKAI_S3_BUCKET", "")
+STORAGES["applications"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GONGKAI_S3_BUCKET,
+            "endpoint_url": os.getenv("GONGKAI_S3_ENDPOINT_URL") or None,
+            "access_key": os.getenv("GONGKAI_S3_ACCESS_KEY") or None,
+            "secret_key": os.getenv("GONGKAI_S3_SECRET_KEY") or None,
+            "region_name": os.getenv("GONGKAI_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if GONGKAI_S3_BUCKET
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "private", "base_url": None},
+    }
+)
+GONGKAI_APPLICATION_STORAGE = "applications"
+GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+GONGKAI_ATTACHMENT_MAX_FILES = envint("GONGKAI_ATTACHMENT_MAX_FILES", 5)
+# 109号 (UNCONFIRMED, reference §2.2): whether the wait for a fee payment is excluded from the
+# answer period; on by default, the reference's best reading.
+GONGKAI_FEE_WAIT_EXCLUDED = envbool("GONGKAI_FEE_WAIT_EXCLUDED", "1")
+# 条例 Art. 31(三): the platform's 受理回执 counts as the body's confirmation of an online
+# application (its receipt date is the submission day); off: staff confirm each one.
+GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION = envbool("GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION", "1")
+# The body-set 补正 period proposed on the form (条例 Art. 30 sets no number), in working days.
+GONGKAI_SUPPLEMENT_DAYS = envint("GONGKAI_SUPPLEMENT_DAYS", 15)
+# Status lookups per client address per hour (gongkai.ratelimit).
+GONGKAI_STATUS_LOOKUPS_PER_HOUR = envint("GONGKAI_STATUS_LOOKUPS_PER_HOUR", 30)
+
 TEST_RUNNER = "gongkai.test.Runner"
 
 LOGGING = {
@@ -190,3 +234,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# == Notices (gongkai.letters; docs/letters.md) ==
+# Outcome rows whose 答复书 must tell the applicant to apply for review first (行政复议法
+# Art. 23 ¶1(四)). Default (None): 3.2 and 3.3.1-3.3.8; which other rows count as "不予公开"
+# is UNCONFIRMED (practice.md §3.7): list them all here, comma-separated, to change it.
+GONGKAI_RELIEF_REVIEW_FIRST = envlist("GONGKAI_RELIEF_REVIEW_FIRST", "") or None
+# Notice kinds that carry the computed 救济 paragraph (answer; add fee if the body wants it).
+GONGKAI_RELIEF_KINDS = envlist("GONGKAI_RELIEF_KINDS", "answer")
+# Staff reminders: cases due within this many working days (send_reminders).
+GONGKAI_REMINDER_DAYS = envint("GONGKAI_REMINDER_DAYS", 3)
+# LibreOffice profile for DOCX -> PDF; one per process (two soffice on one profile collide).
+GONGKAI_LETTERS_SOFFICE_PROFILE = DATA_DIR / "soffice" / str(os.getpid())

@@ -171,3 +171,76 @@ class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         create_cast(cls)
+
+
+# -- applications (依申请公开) -------------------------------------------------------------------
+
+
+# A valid 居民身份证 number for tests: 和田县's division code, a birth date, a serial; the check
+# character is computed, never typed (python-stdnum cn.ric).
+def make_ric(birth: str = "19800101", serial: str = "001", *, division: str = "653221") -> str:
+    from stdnum.cn import ric
+
+    base = division + birth + serial
+    return base + ric.calc_check_digit(base)
+
+
+def application_fields(**overrides) -> dict:
+    """A natural person's applicant fields, as the forms hand them to submit_application()."""
+    fields = {
+        "applicant_type": "natural",
+        "applicant_name": "买买提·艾力",
+        "id_type": "ric",
+        "id_number": make_ric(),
+        "phone": "0903-0000000",
+        "address": "和田县吾宗肖乡（测试地址）",
+        "form_wanted": "paper",
+        "delivery": "post",
+    }
+    fields.update(overrides)
+    return fields
+
+
+def make_application(agency, *, received_on=None, channel="in_person", items=None, **overrides):
+    """An application of ``agency`` through submit_application() (received on ``received_on``)."""
+    from gongkai.applications.services import submit_application
+
+    return submit_application(
+        agency=agency,
+        channel=channel,
+        applicant=application_fields(**overrides),
+        items=items or [{"title": "2026年乡村道路建设资金分配表"}],
+        arrived_on=received_on,
+        received_on=received_on,
+    ).application
+
+
+URL_KWARG_FACTORIES["receipt"] = lambda tc: make_application(tc.agency_a).receipt_number
+
+
+def make_notice(application, *, kind="answer", outcome="3.1", signed=True):
+    """A notice of ``application`` drafted by a 经办人, reviewed and (``signed``) 签发 by the
+    body's 负责人 (the first user holding each role)."""
+    from datetime import date
+
+    from gongkai.agencies.models import Role
+    from gongkai.letters import services
+    from gongkai.letters.models import Notice
+
+    def member(role):
+        return application.agency.memberships.filter(role=role).first().user
+
+    notice = services.draft(application, kind, actor=member(Role.OFFICER), outcome=outcome)
+    if signed:
+        services.review(notice, actor=member(Role.OFFICER), secrecy=Notice.Secrecy.CLEAR)
+        notice = services.issue(notice, actor=member(Role.HEAD), on=date(2026, 10, 9))
+    return notice
+
+
+URL_KWARG_FACTORIES["notice_pk"] = lambda tc: (
+    make_notice(
+        make_application(tc.agency_a, received_on=__import__("datetime").date(2026, 9, 28))
+    ).pk
+)
+URL_KWARG_FACTORIES["letters:notice-download.ext"] = lambda tc: "docx"
+URL_KWARG_FACTORIES["letters:template-download.kind"] = lambda tc: "answer"

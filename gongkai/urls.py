@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
+    path("staff/", include("gongkai.letters.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("", include("gongkai.public.urls")),
 ]

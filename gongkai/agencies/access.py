@@ -120,3 +120,34 @@ def get_agency_for_user(
     return get_scoped_for_user(
         request, Agency.objects.all(), "", write=write, approve=approve, **lookup
     )
+
+
+def get_application_for_user(
+    request, receipt_number: str, *, slug: str, write: bool = False, approve: bool = False
+):
+    """An application (依申请公开) of the body ``slug``, by its 受理编号, access-checked."""
+    from gongkai.applications.models import Application
+
+    return get_scoped_for_user(
+        request,
+        Application.objects.select_related("agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        agency__slug=slug,
+        receipt_number=receipt_number,
+    )
+
+
+def get_notice_for_user(request, pk, *, write: bool = False, approve: bool = False):
+    """A notice (告知书, gongkai.letters) of a body the user may see, access-checked."""
+    from gongkai.letters.models import Notice
+
+    return get_scoped_for_user(
+        request,
+        Notice.objects.select_related("application", "agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+    )

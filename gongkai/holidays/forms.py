@@ -32,3 +32,71 @@ class DeadlineForm(forms.Form):
     def clean_days(self) -> int:
         days = self.cleaned_data.get("days")
         return DEFAULT_DAYS if days is None else days
+
+
+class NoticeForm(forms.Form):
+    """The head of a State Council holiday notice (reference §5.1); blocks come in a formset."""
+
+    year = forms.IntegerField(
+        label=_("年度"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": _("请填写年度。"),
+            "invalid": _("年度应为四位数字。"),
+            "min_value": _("年度不能早于 2000 年。"),
+            "max_value": _("年度不能晚于 2100 年。"),
+        },
+    )
+    source = forms.CharField(
+        label=_("通知名称和文号"),
+        max_length=200,
+        help_text=_("例如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕X号）。"),
+        error_messages={"required": _("请填写通知名称和文号。")},
+    )
+    replace = forms.BooleanField(label=_("替换该年度已有的全国性调整"), required=False)
+
+
+def _parse_days(text: str) -> list:
+    import datetime
+
+    days = []
+    for part in text.replace("，", ",").replace("、", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            days.append(datetime.date.fromisoformat(part))
+        except ValueError:
+            raise forms.ValidationError(
+                _("“%(part)s”不是有效日期，请按 年-月-日 填写，多个日期用逗号分隔。"),
+                params={"part": part},
+            ) from None
+    return days
+
+
+class BlockForm(forms.Form):
+    """One holiday block: its name, first and last day off, and its 调休 working days."""
+
+    date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    date_errors = {
+        "required": _("请填写日期。"),
+        "invalid": _("日期无效，请按 年-月-日 填写。"),
+    }
+    name = forms.CharField(
+        label=_("节日"), max_length=20, error_messages={"required": _("请填写节日名称。")}
+    )
+    first = forms.DateField(label=_("放假第一天"), widget=date_widget, error_messages=date_errors)
+    last = forms.DateField(label=_("放假最后一天"), widget=date_widget, error_messages=date_errors)
+    workdays = forms.CharField(
+        label=_("调休上班日"),
+        required=False,
+        max_length=200,
+        help_text=_("按 年-月-日 填写，多个日期用逗号分隔；没有则留空。"),
+    )
+
+    def clean_workdays(self) -> list:
+        return _parse_days(self.cleaned_data.get("workdays", ""))
+
+
+BlockFormSet = forms.formset_factory(BlockForm, extra=8, max_num=12, absolute_max=12)

@@ -6,4 +6,5 @@ app_name = "holidays"
 
 urlpatterns = [
     path("agencies/<slug:slug>/deadline/", views.deadline, name="deadline"),
+    path("holidays/notice/", views.enter_notice_view, name="notice"),
 ]

@@ -32,6 +32,7 @@ UNSCOPED_URLS = {
     "agencies:password-change": "one's own password",
     "agencies:password-change-done": "one's own password",
     "agencies:dashboard": "lists only what agencies_for_user() returns for the user",
+    "holidays:notice": "national holiday data, platform administrators only (test_notice.py)",
 }
 
 

@@ -1,4 +1,8 @@
-"""``gongkai deadline DATE [--days N]``: the n-th working day after DATE, explained.
+"""``gongkai deadline DATE [--days N] [--pause FROM:TO ...] [--extend N] [--agency SLUG]``: the
+n-th working day after DATE, explained; with pauses (征求意见, 条例 Art. 32-34: the working days
+after FROM up to and including TO do not count) and an extension (Art. 33, at most 20), the
+answer deadline of ``gongkai.applications.deadlines.answer_due``, step by step. ``--agency``
+uses that body's calendar (its own and its superiors' overrides).
 
 The last line is the due date in ISO form, with " (provisional)" appended when a counted day
 falls in a year whose 国务院办公厅 arrangement the calendar does not have (issue 2, item 5), so
@@ -13,6 +17,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from gongkai.applications import deadlines
 from gongkai.holidays.calendar import calendar_options, get_calendar
 from gongkai.holidays.explain import DEFAULT_DAYS, Explanation, explain
 from gongkai.workdays import WorkCalendar
@@ -40,6 +45,18 @@ def _parse_date(text: str | None) -> date:
 def _parse_days(text: str) -> int:
     if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
         raise CommandError(f"工作日数无效：{text!r}，应为正整数。", returncode=2)
+    return int(text)
+
+
+def _parse_extension(text: str | None) -> int:
+    if text is None:
+        return 0
+    if not re.fullmatch(r"[0-9]+", text) or not 1 <= int(text) <= deadlines.MAX_EXTENSION_DAYS:
+        raise CommandError(
+            f"延长工作日数无效：{text!r}，应为 1 至 {deadlines.MAX_EXTENSION_DAYS} 的整数"
+            "（条例第三十三条）。",
+            returncode=2,
+        )
     return int(text)
 
 
@@ -82,25 +99,54 @@ class Command(BaseCommand):
         # instead of argparse's English usage message.
         parser.add_argument("date", nargs="?", help="收到日期，YYYY-MM-DD")
         parser.add_argument("--days", default=str(DEFAULT_DAYS), help="工作日数，默认 20")
+        parser.add_argument(
+            "--pause", action="append", default=[], help="不计入期限的区间 FROM:TO，可重复"
+        )
+        parser.add_argument("--extend", help="延长的工作日数（最多 20，条例第三十三条）")
+        parser.add_argument("--agency", help="机关网址标识：使用该机关的节假日调整")
 
     def handle(self, *args, **options):
         start = _parse_date(options["date"])
         n = _parse_days(str(options["days"]))
-        calendar = self._calendar()
+        extend = _parse_extension(options["extend"])
         try:
-            explanation = explain(calendar, start, n)
+            pauses = [deadlines.parse_pause(text) for text in options["pause"]]
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
-        due = explanation.due
+        calendar = self._calendar(options["agency"])
+        try:
+            explanation = explain(calendar, start, n)
+            clock = (
+                deadlines.answer_due(calendar, start, pauses=pauses, extension_days=extend, days=n)
+                if pauses or extend
+                else None
+            )
+        except ValueError as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        due, provisional = explanation.due.date, explanation.due.provisional
 
         out = self.stdout.write
         for line in explanation_lines(explanation):
             out(line)
-        out(due.date.isoformat() + (" (provisional)" if due.provisional else ""))
+        if clock is not None:
+            out("不计入期限的区间和延期：")
+            for step in clock.steps:
+                out(f"  {step}")
+            out(clock.summary)
+            due, provisional = clock.date, provisional or clock.provisional
+        out(due.isoformat() + (" (provisional)" if provisional else ""))
 
-    def _calendar(self) -> WorkCalendar:
-        """The calendar with the admin overrides; library data alone if the table is unreadable."""
+    def _calendar(self, slug: str | None = None) -> WorkCalendar:
+        """The calendar with the admin overrides (of ``slug``'s body); library data alone if the
+        table is unreadable."""
         try:
+            if slug is not None:
+                from gongkai.agencies.models import Agency
+
+                agency = Agency.objects.filter(slug=slug).first()
+                if agency is None:
+                    raise CommandError(f"没有网址标识为 {slug!r} 的机关。", returncode=2)
+                return get_calendar(agency)
             return get_calendar()
         except DatabaseError as exc:
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
