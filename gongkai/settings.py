@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "gongkai.agencies",
     "gongkai.holidays",
     "gongkai.reports",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into its 429 answer
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -110,9 +112,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login lockout: this many failures for one account (or one address) within the window.
+# == Lockout (gongkai/lockout.py, docs/security.md): django-axes on the database, one for
+# every way in. Within LOGIN_LOCKOUT_MINUTES: LOGIN_MAX_FAILURES failures of one username from
+# one address lock that pair; LOGIN_MAX_FAILURES_PER_ADDRESS from one address lock the address.
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+AUTHENTICATION_BACKENDS = [
+    "gongkai.lockout.LockoutBackend",  # first: refuses a locked request before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "gongkai.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = "gongkai.lockout.failure_limit"
+AXES_COOLOFF_TIME = "gongkai.lockout.cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "gongkai.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "gongkai.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]

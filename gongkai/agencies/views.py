@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from .access import agencies_for_user, get_agency_for_user, roles_by_agency
-from .forms import GuideForm, LockoutAuthenticationForm
+from .forms import GuideForm, LockoutAuthenticationForm, LockoutPasswordChangeForm
 
 login = auth_views.LoginView.as_view(
     template_name="agencies/login.html",
@@ -21,7 +21,18 @@ login = auth_views.LoginView.as_view(
     redirect_authenticated_user=True,
 )
 logout = auth_views.LogoutView.as_view()  # POST only (Django 5)
-password_change = auth_views.PasswordChangeView.as_view(
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view; the form gets the request so that wrong old passwords are locked out."""
+
+    form_class = LockoutPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+password_change = PasswordChangeView.as_view(
     template_name="agencies/password_change.html",
     success_url=reverse_lazy("agencies:password-change-done"),
 )
