@@ -4,17 +4,26 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+UV_VERSION := 0.13.8
 
-.PHONY: run test lint sysdeps install bench ci reset-db messages
+.PHONY: run test lint sysdeps install lock bench ci reset-db messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Reinstall whenever the pins change.
+# Reinstall whenever the pins change: exactly the lock's packages, each checked against its
+# hashes, then gongkai itself without dependencies. A stale lock stops here (run `make lock`).
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python scripts/lock.py check
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Regenerate requirements.lock from pyproject.toml (runtime + dev, hashes, Python 3.11).
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/python scripts/lock.py write
 
 install: $(STAMP)
 
@@ -29,6 +38,7 @@ run: install
 	$(BIN)/gongkai runserver $(HOST)
 
 test: install sysdeps
+	$(BIN)/python scripts/lock.py check
 	$(BIN)/ruff check .
 	$(BIN)/gongkai makemigrations --check --dry-run --no-input > /dev/null
 	$(BIN)/gongkai test --parallel=1 $(TESTS)
@@ -41,6 +51,9 @@ bench: install
 	$(BIN)/python bench/calendar_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python bench/wild_bench.py
+
+	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/dashboard_bench.py
 
 # UI strings: refresh the English catalog from the Chinese source strings, then compile every
 # catalog (the .mo files are committed). Never `-l zh_Hans`: that file holds only overrides.

@@ -9,7 +9,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.secretkey import DEVELOPMENT_KEY, weakness
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,10 +34,10 @@ PRODUCTION = os.getenv("GONGKAI_ENV", "development") == "production"
 DATA_DIR = Path(os.getenv("GONGKAI_DATA_DIR", BASE_DIR / "data"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-# A development key only; production refuses to start without a real one.
-SECRET_KEY = os.getenv("SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-do-not-use")
-if PRODUCTION and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
-    raise RuntimeError("SECRET_KEY must be set to at least 50 random characters in production")
+# A development key only; production refuses to start without a random one (secretkey.py).
+SECRET_KEY = os.getenv("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_KEY)
+if PRODUCTION and (reason := weakness(SECRET_KEY)):
+    raise RuntimeError(f"SECRET_KEY is too weak for production: {reason}")
 
 DEBUG = envbool("DEBUG", "0" if PRODUCTION else "1")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "gongkai.agencies",
     "gongkai.holidays",
     "gongkai.reports",
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into its 429 answer
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -113,9 +120,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login lockout: this many failures for one account (or one address) within the window.
+# == Lockout (gongkai/lockout.py, docs/security.md): django-axes on the database, one for
+# every way in. Within LOGIN_LOCKOUT_MINUTES: LOGIN_MAX_FAILURES failures of one username from
+# one address lock that pair; LOGIN_MAX_FAILURES_PER_ADDRESS from one address lock the address.
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = envint("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+AUTHENTICATION_BACKENDS = [
+    "gongkai.lockout.LockoutBackend",  # first: refuses a locked request before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "gongkai.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = "gongkai.lockout.failure_limit"
+AXES_COOLOFF_TIME = "gongkai.lockout.cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "gongkai.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "gongkai.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
@@ -185,7 +207,11 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "1")
+    # Preload is a promise to browsers that is slow to undo: the deployer opts in
+    # (docs/deploy.md); until then Django's reminder that it is off is silenced.
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "0")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # == applications (依申请公开; docs/applications.md) ==
@@ -225,6 +251,23 @@ GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION = envbool("GONGKAI_ONLINE_RECEIPT_ON_SUBMIS
 GONGKAI_SUPPLEMENT_DAYS = envint("GONGKAI_SUPPLEMENT_DAYS", 15)
 # Status lookups per client address per hour (gongkai.ratelimit).
 GONGKAI_STATUS_LOOKUPS_PER_HOUR = envint("GONGKAI_STATUS_LOOKUPS_PER_HOUR", 30)
+
+# == Content-Security-Policy (django-csp; docs/security.md): our own files only, no inline
+# script or style anywhere (templates use static/css/site.css and static files for JS).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 TEST_RUNNER = "gongkai.test.Runner"
 

@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, LoginFailure, Membership, User
+from .forms import AdminLockoutAuthenticationForm
+from .models import Agency, Membership, User
+
+# The admin login goes through the same lockout as the staff login (gongkai.lockout).
+admin.site.login_form = AdminLockoutAuthenticationForm
 
 
 class MembershipInline(admin.TabularInline):
@@ -40,10 +44,3 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "agency__name"]
     autocomplete_fields = ["user", "agency"]
-
-
-@admin.register(LoginFailure)
-class LoginFailureAdmin(admin.ModelAdmin):
-    list_display = ["username", "at"]
-    search_fields = ["username"]
-    date_hierarchy = "at"

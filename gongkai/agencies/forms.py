@@ -2,78 +2,69 @@
 
 from __future__ import annotations
 
-import datetime
-import math
-
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, LoginFailure
+from gongkai import lockout
+
+from .models import Agency
 
 
-def lockout_minutes_left(username: str, *, now: datetime.datetime | None = None) -> int:
-    """Whole minutes until ``username`` may try again; 0 when it is not locked.
+class LockoutFormMixin:
+    """Shows the shared lockout (gongkai.lockout) on a login form, in Chinese, with minutes.
 
-    Locked while at least LOGIN_MAX_FAILURES failures lie inside the last LOGIN_LOCKOUT_MINUTES.
-    The lock lifts when the oldest failure that still counts leaves the window.
+    Axes refuses a locked request inside ``authenticate`` (even with the right password) and
+    counts each failure per username and address, whether or not the account exists; the
+    message is the same in both cases, so the form reveals nothing about which usernames exist.
     """
-    now = now or timezone.now()
-    limit = settings.LOGIN_MAX_FAILURES
-    recent = list(
-        LoginFailure.objects.recent(username, now=now).order_by("-at").values_list("at", flat=True)
-    )
-    if len(recent) < limit:
-        return 0
-    unlock_at = recent[limit - 1] + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    return max(1, math.ceil((unlock_at - now).total_seconds() / 60))
-
-
-class LockoutAuthenticationForm(AuthenticationForm):
-    """Django's login form plus a lockout shared by all app servers (failures live in the DB).
-
-    Failures are counted per typed username whether or not the account exists, and the same
-    messages are shown in both cases, so the form does not reveal which usernames exist. While
-    locked, even the right password is refused and no further failure is recorded.
-    """
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": _("登录失败次数过多，请 %(minutes)d 分钟后再试。"),
-    }
 
     def clean(self):
-        username = (self.cleaned_data.get("username") or "").strip()
-        if username:
-            self._refuse_if_locked(username)
         try:
-            cleaned = super().clean()
+            return super().clean()
         except ValidationError:
-            if username and self.cleaned_data.get("password"):
-                self._record_failure(username)
-                self._refuse_if_locked(username)
+            if getattr(self.request, "axes_locked_out", False):
+                raise locked_error(self.request, self.cleaned_data.get("username") or "") from None
             raise
-        if username:
-            LoginFailure.objects.filter(username=username).delete()
-        return cleaned
 
-    def _refuse_if_locked(self, username: str) -> None:
-        minutes = lockout_minutes_left(username)
-        if minutes:
+
+def locked_error(request, username: str) -> ValidationError:
+    # The page shows the lock itself; the lockout callable then only sets the 429 status.
+    request.gongkai_lockout_shown = True
+    minutes = lockout.minutes_left(request, username) or settings.LOGIN_LOCKOUT_MINUTES
+    return ValidationError(lockout.message(minutes), code="locked")
+
+
+class LockoutAuthenticationForm(LockoutFormMixin, AuthenticationForm):
+    """The staff login form (/staff/login/)."""
+
+
+class AdminLockoutAuthenticationForm(LockoutFormMixin, AdminAuthenticationForm):
+    """The admin site's login form (/admin/login/): the same lockout as the staff login."""
+
+
+class LockoutPasswordChangeForm(PasswordChangeForm):
+    """Django's password change form whose old password goes through ``authenticate``, so a
+    wrong one counts as a failed login and a locked pair is refused (gongkai.lockout)."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        username = self.user.get_username()
+        if authenticate(self.request, username=username, password=old_password) is None:
+            if getattr(self.request, "axes_locked_out", False):
+                raise locked_error(self.request, username)
             raise ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": minutes}
+                self.error_messages["password_incorrect"], code="password_incorrect"
             )
-
-    @staticmethod
-    def _record_failure(username: str) -> None:
-        now = timezone.now()
-        window = datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        # Old rows no longer count; dropping them here keeps the table small without a cron job.
-        LoginFailure.objects.filter(username=username, at__lte=now - window).delete()
-        LoginFailure.objects.create(username=username, at=now)
+        return old_password
 
 
 class GuideForm(forms.Form):

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.cn import uscc as stdnum_uscc
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
@@ -294,32 +293,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
-
-
-class LoginFailureQuerySet(models.QuerySet):
-    def recent(self, username: str, *, now: datetime.datetime | None = None):
-        """Failures for ``username`` inside the lockout window (settings.LOGIN_LOCKOUT_MINUTES)."""
-        now = now or timezone.now()
-        window = datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        return self.filter(username=username, at__gt=now - window)
-
-
-class LoginFailure(models.Model):
-    """One failed login, kept in the database so that every app server sees the same count.
-
-    Rows are per typed username, whether or not such a user exists, so the lockout reveals
-    nothing about which usernames exist.
-    """
-
-    username = models.CharField(_("用户名"), max_length=150, db_index=True)
-    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
-
-    objects = LoginFailureQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("登录失败记录")
-        verbose_name_plural = _("登录失败记录")
-        ordering = ["-at"]
-
-    def __str__(self) -> str:
-        return f"{self.username} @ {self.at:%Y-%m-%d %H:%M:%S}"

@@ -24,9 +24,12 @@ def deadline(request, slug):
     form = DeadlineForm(request.GET or None, initial={"days": DEFAULT_DAYS})
     explanation = None
     if form.is_valid():
-        explanation = explain(
-            get_calendar(agency), form.cleaned_data["received_on"], form.cleaned_data["days"]
-        )
+        try:
+            explanation = explain(
+                get_calendar(agency), form.cleaned_data["received_on"], form.cleaned_data["days"]
+            )
+        except ValueError as exc:  # past 9999-12-31: the calendar's own message, as in the CLI
+            form.add_error("received_on", str(exc))
     ctx = {"agency": agency, "form": form, "explanation": explanation}
     return render(request, "holidays/deadline.html", ctx)
 

@@ -1,5 +1,8 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gongkai.agencies.models import Agency
 from gongkai.test import BaseTestCase, QuietRefusalsMixin
 
 
@@ -22,6 +25,57 @@ class DashboardTestCase(BaseTestCase):
         for name in ("和田县人民政府", "和田县吾宗肖乡人民政府", "和田县拉依喀乡人民政府"):
             self.assertContains(response, name)
         self.assertContains(response, "只读", count=3)
+
+    def add_villages(self, n: int) -> None:
+        # Bodies below body A (a 村 office each), so the county supervisor sees 3 + n.
+        for i in range(n):
+            Agency.objects.create(
+                name=f"吾宗肖乡第{i:03d}村", kind=Agency.Kind.OTHER, parent=self.agency_a
+            )
+
+    def test_it_pages_a_large_scope_in_chinese(self):
+        self.add_villages(120)
+        self.client.force_login(self.sam)
+        first = self.client.get(self.url)
+        self.assertEqual(len(first.context["rows"]), 50)
+        self.assertContains(first, "第 1 页，共 3 页（123 条）")
+        self.assertContains(first, '<a href="?page=2" rel="next">下一页</a>', html=True)
+        self.assertNotContains(first, "上一页")
+        last = self.client.get(self.url, {"page": 3})
+        self.assertEqual(len(last.context["rows"]), 23)
+        self.assertContains(last, '<a href="?page=2" rel="prev">上一页</a>', html=True)
+        self.assertNotContains(last, "下一页")
+        # Parents come before their children (by path): the county first, then A and all its
+        # villages, then body B.
+        self.assertEqual(first.context["rows"][0]["agency"], self.county)
+        self.assertEqual(first.context["rows"][1]["agency"], self.agency_a)
+        self.assertEqual(last.context["rows"][-1]["agency"], self.agency_b)
+
+    def test_a_page_out_of_range_or_not_a_number_is_a_page_not_an_error(self):
+        self.add_villages(60)
+        self.client.force_login(self.sam)
+        for value, number in (("999", 2), ("0", 2), ("-1", 2), ("abc", 1), ("", 1)):
+            with self.subTest(page=value):
+                response = self.client.get(self.url, {"page": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.context["page"].number, number)
+
+    def test_its_query_count_does_not_grow_with_the_scope(self):
+        self.client.force_login(self.sam)
+        self.client.get(self.url)  # warm the session
+        with CaptureQueriesContext(connection) as small:
+            self.client.get(self.url)
+        self.add_villages(120)
+        with CaptureQueriesContext(connection) as large:
+            self.client.get(self.url)
+        self.assertEqual(len(large), len(small))
+        self.assertLessEqual(len(large), 10)
+
+    def test_it_marks_writable_bodies_on_the_page(self):
+        self.client.force_login(self.adam)
+        response = self.client.get(self.url)
+        self.assertEqual([row["writable"] for row in response.context["rows"]], [True])
+        self.assertContains(response, "办理")
 
     def test_it_tells_a_user_without_roles(self):
         self.client.force_login(self.nobody)

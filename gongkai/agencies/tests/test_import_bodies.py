@@ -140,6 +140,59 @@ class ImportBodiesTestCase(TestCase):
         _, lines = self.refused("name,kind\n甲,其他,多余\n")
         self.assertEqual(lines, ["第 2 行：有 3 列，多于表头的 2 列（是否少了引号？）"])
 
+    def test_an_unterminated_quote_is_named_with_the_line_it_opens_on(self):
+        # Once: the open quote swallowed the rest of the file into one phone number, and the
+        # import went through with one body instead of three.
+        text = (
+            'name,kind,phone\n甲乡,其他,0903-1\n乙乡,其他,"0903-2\n丙乡,其他,0903-3\n丁乡,其他,4\n'
+        )
+        summary, lines = self.refused(text)
+        self.assertEqual(
+            summary,
+            '第 3 行：引号没有闭合（该行有一个以英文引号 " 开始的单元格，直到文件末尾也没有结束的引号）',
+        )
+        self.assertFalse(Agency.objects.exists())
+
+    def test_a_quoted_cell_may_hold_a_line_break(self):
+        text = 'name,kind,address\n甲乡,其他,"一街\n二号"\n乙乡,其他,三街\n'
+        self.assertEqual(self.run_import(text), "新建 2，更新 0，未变 0")
+        self.assertEqual(Agency.objects.get(name="甲乡").address, "一街\n二号")
+
+    def test_a_duplicate_slug_is_named(self):
+        text = "name,kind,slug\n甲乡,其他,jia\n乙乡,其他,jia\n"
+        _, lines = self.refused(text)
+        self.assertEqual(lines, ["第 3 行：网址标识（slug）「jia」与第 2 行重复"])
+        self.run_import("name,kind,slug\n甲乡,其他,jia\n")
+        _, lines = self.refused("name,kind,slug\n乙乡,其他,jia\n")
+        self.assertEqual(lines, ["第 2 行：网址标识（slug）「jia」已被系统中的「甲乡」使用"])
+
+    def test_a_body_may_not_move_below_its_own_descendant(self):
+        self.run_import(GOOD)
+        moved = HEADER + "和田县人民政府,,县级人民政府,和田县教育局,,,,,,,,\n"
+        _, lines = self.refused(moved)
+        self.assertEqual(
+            lines, ["第 2 行：上级机关不能是本机关的下级机关（「和田县教育局」在本机关之下）"]
+        )
+
+    def test_a_move_rewrites_the_paths_below(self):
+        self.run_import(GOOD)
+        county = Agency.objects.get(name="和田县人民政府")
+        self.run_import("name,kind,parent\n新县,county,\n")
+        moved = f"name,kind,parent,uscc\n和田县人民政府,county,新县,{COUNTY_USCC}\n"
+        self.assertEqual(self.run_import(moved), "新建 0，更新 1，未变 0")
+        new = Agency.objects.get(name="新县")
+        wzx = Agency.objects.get(uscc=WZX_USCC)
+        self.assertEqual(wzx.path, f"/{new.pk}/{county.pk}/{wzx.pk}/")
+        self.assertEqual(set(new.subtree()), set(Agency.objects.all()))
+
+    def test_a_deep_chain_gets_its_paths(self):
+        rows = "".join(f"局{n},其他,{'局' + str(n - 1) if n else ''}\n" for n in range(300))
+        self.assertEqual(self.run_import("name,kind,parent\n" + rows), "新建 300，更新 0，未变 0")
+        last = Agency.objects.get(name="局299")
+        self.assertEqual(last.path.count("/"), 301)
+        self.assertEqual(last.ancestors().count(), 299)
+        self.assertEqual(Agency.objects.get(name="局0").subtree().count(), 300)
+
     def test_file_level_problems_are_one_line(self):
         cases = [
             (GOOD, {"encoding": "gbk"}, "文件不是 UTF-8 编码（看起来是 GBK/GB18030）"),

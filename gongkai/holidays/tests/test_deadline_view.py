@@ -60,6 +60,19 @@ class DeadlineViewTestCase(BaseTestCase):
         self.assertContains(response, "工作日数至少为 1。")
         self.assertContains(response, 'value="2026-02-30"')
 
+    def test_it_refuses_a_result_past_9999_12_31_at_the_field(self):
+        # Once a 500 (issue found by the no-500 walk): the calendar's own message, input kept.
+        self.client.force_login(self.alice)
+        response = self.client.get(self.url, {"received_on": "9999-12-31", "days": "250"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(response.context["explanation"])
+        self.assertEqual(
+            response.context["form"].errors["received_on"],
+            ["结果超出可计算的日期范围（公元9999年12月31日）"],
+        )
+        self.assertContains(response, 'value="9999-12-31"')
+        self.assertContains(response, 'value="250"')
+
     def test_it_shows_an_empty_form_first(self):
         self.client.force_login(self.alice)
         response = self.client.get(self.url)

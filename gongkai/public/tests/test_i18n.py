@@ -183,7 +183,7 @@ class PagesI18nTestCase(BaseTestCase):
             response, '<input type="hidden" name="next" value="/staff/login/?next=/staff/">'
         )
         self.assertContains(response, 'value="zh-hans" lang="zh-hans" aria-current="true"')
-        self.assertContains(response, 'value="en" lang="en" style=')
+        self.assertContains(response, 'value="en" lang="en" class="link"')
 
     def test_it_switches_the_language_with_the_switcher_post(self):
         home = reverse("public:home")

@@ -93,6 +93,15 @@ class ProductionServerTestCase(unittest.TestCase):
         self.assertEqual(response.status, 200)
         self.assertIn("<h1>", response.read().decode())
         self.assertIn("max-age=31536000", response.headers["Strict-Transport-Security"])
+        self.assertNotIn("preload", response.headers["Strict-Transport-Security"])
+        csp = response.headers["Content-Security-Policy"]
+        self.assertIn("script-src 'self'", csp)
+        self.assertIn("style-src 'self'", csp)
+        self.assertNotIn("unsafe-inline", csp)
+
+    def test_a_404_is_a_404_not_a_500(self):
+        response = self.get("/no-such-page/", **{"X-Forwarded-Proto": "https"})
+        self.assertEqual(response.status, 404)
 
     def test_it_serves_hashed_static_files_through_whitenoise(self):
         manifest = Path(self.data.name, "static", "staticfiles.json").read_text()
