@@ -120,3 +120,18 @@ def get_agency_for_user(
     return get_scoped_for_user(
         request, Agency.objects.all(), "", write=write, approve=approve, **lookup
     )
+
+
+def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, approve: bool = False):
+    """A catalog item of the body ``slug`` (gongkai.catalog), access-checked."""
+    from gongkai.catalog.models import CatalogItem
+
+    return get_scoped_for_user(
+        request,
+        CatalogItem.objects.select_related("agency", "category__parent"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
