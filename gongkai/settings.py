@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.public",
     "gongkai.catalog",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
