@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.public",
     "gongkai.catalog",
+    "django.contrib.sitemaps",
     # h8: standard catalogs and channels (docs/standards.md, docs/channels.md)
     "gongkai.standards",
     "gongkai.channels",

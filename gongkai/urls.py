@@ -12,5 +12,7 @@ urlpatterns = [
     path("staff/", include("gongkai.standards.urls")),
     path("staff/", include("gongkai.channels.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("staff/", include("gongkai.catalog.urls")),
+    path("xxgk/", include("gongkai.catalog.public_urls")),
     path("", include("gongkai.public.urls")),
 ]

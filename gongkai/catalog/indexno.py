@@ -37,7 +37,9 @@ class IndexScheme:
 
     def __post_init__(self):
         if self.prefix not in PREFIX_SOURCES:
-            raise ValueError(f"索引号前段码来源无效：{self.prefix!r}（可选：{'、'.join(PREFIX_SOURCES)}）")
+            raise ValueError(
+                f"索引号前段码来源无效：{self.prefix!r}（可选：{'、'.join(PREFIX_SOURCES)}）"
+            )
         if not 1 <= int(self.serial_width) <= 10:
             raise ValueError("索引号流水号位数应在 1 到 10 之间")
 

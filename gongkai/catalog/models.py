@@ -186,6 +186,9 @@ class IndexSerial(models.Model):
             models.UniqueConstraint(fields=["agency", "year"], name="index_serial_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year}: {self.last}"
+
 
 class CatalogItemQuerySet(models.QuerySet):
     def published(self) -> CatalogItemQuerySet:
@@ -283,7 +286,9 @@ class CatalogItem(models.Model):
     def clean(self) -> None:
         errors = {}
         if self.disclosure == Disclosure.WITHHELD and not self.withheld_reason.strip():
-            errors["withheld_reason"] = _("不予公开的，应当写明法定理由（条例第十四条至第十六条）。")
+            errors["withheld_reason"] = _(
+                "不予公开的，应当写明法定理由（条例第十四条至第十六条）。"
+            )
         if self.genre in VALIDITY_GENRES:
             if not self.validity:
                 errors["validity"] = _("规章和行政规范性文件应当标明有效性。")
@@ -339,7 +344,10 @@ class Attachment(models.Model):
         JPEG = "jpeg", "JPEG"
 
     item = models.ForeignKey(
-        CatalogItem, verbose_name=_("目录条目"), on_delete=models.CASCADE, related_name="attachments"
+        CatalogItem,
+        verbose_name=_("目录条目"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
     )
     file = models.FileField(_("文件"), upload_to=attachment_path, max_length=200)
     name = models.CharField(_("文件名"), max_length=120)  # neutralised display name
@@ -463,6 +471,9 @@ class SearchEntry(models.Model):
     class Meta:
         indexes = [models.Index(fields=["agency", "-published_on"], name="search_agency")]
 
+    def __str__(self) -> str:
+        return f"search entry of item {self.item_id}"
+
 
 class Table2Input(models.Model):
     """Table 二 figures that come from other systems, per body and year (国办公开办函〔2021〕30号;
@@ -501,7 +512,10 @@ class Regulation(models.Model):
     a title, what it governs and, where published, the catalog item holding the document."""
 
     agency = models.ForeignKey(
-        Agency, verbose_name=_("行政机关"), on_delete=models.CASCADE, related_name="disclosure_rules"
+        Agency,
+        verbose_name=_("行政机关"),
+        on_delete=models.CASCADE,
+        related_name="disclosure_rules",
     )
     title = models.CharField(_("制度名称"), max_length=200)
     summary = models.TextField(_("主要内容"), blank=True)

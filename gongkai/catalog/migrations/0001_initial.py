@@ -18,18 +18,26 @@ def load_categories(apps, schema_editor):
     Category = apps.get_model("catalog", "Category")
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     for position, (name, children) in enumerate(data["classes"], start=1):
-        top, _ = Category.objects.get_or_create(parent=None, name=name, defaults={"position": position})
+        top, _ = Category.objects.get_or_create(
+            parent=None, name=name, defaults={"position": position}
+        )
         for sub_position, child in enumerate(children, start=1):
-            Category.objects.get_or_create(parent=top, name=child, defaults={"position": sub_position})
+            Category.objects.get_or_create(
+                parent=top, name=child, defaults={"position": sub_position}
+            )
 
 
 def create_search_index(apps, schema_editor):
     """The full-text index for the database in use (docs/catalog.md, "Search")."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
+        # A stored tsvector (PostgreSQL 12+), so ranking reads it instead of re-parsing.
         schema_editor.execute(
-            "CREATE INDEX catalog_search_terms_gin ON catalog_searchentry "
-            "USING gin (to_tsvector('simple'::regconfig, terms))"
+            "ALTER TABLE catalog_searchentry ADD COLUMN tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, terms)) STORED"
+        )
+        schema_editor.execute(
+            "CREATE INDEX catalog_search_tsv_gin ON catalog_searchentry USING gin (tsv)"
         )
     elif vendor == "sqlite":
         # rowid = item pk; the text is pre-segmented, so the plain unicode61 tokenizer only
@@ -42,214 +50,620 @@ def create_search_index(apps, schema_editor):
 def drop_search_index(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS catalog_search_terms_gin")
+        schema_editor.execute("DROP INDEX IF EXISTS catalog_search_tsv_gin")
+        schema_editor.execute("ALTER TABLE catalog_searchentry DROP COLUMN IF EXISTS tsv")
     elif vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS catalog_fts")
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CatalogItem',
+            name="CatalogItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index_no', models.CharField(max_length=60, unique=True, verbose_name='索引号')),
-                ('title', models.CharField(max_length=300, verbose_name='名称')),
-                ('summary', models.TextField(blank=True, verbose_name='内容概述')),
-                ('body', models.TextField(blank=True, verbose_name='正文')),
-                ('written_on', models.DateField(verbose_name='成文（生成）日期')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('publisher', models.CharField(blank=True, max_length=200, verbose_name='发布机构')),
-                ('doc_no', models.CharField(blank=True, max_length=100, verbose_name='文号')),
-                ('keywords', models.CharField(blank=True, max_length=200, verbose_name='主题词')),
-                ('genre', models.CharField(choices=[('rule', '规章'), ('normative', '行政规范性文件'), ('resolution', '决议'), ('decision', '决定'), ('order', '命令（令）'), ('communique', '公报'), ('announcement', '公告'), ('public_notice', '通告'), ('opinion', '意见'), ('notice', '通知'), ('bulletin', '通报'), ('report', '报告'), ('request', '请示'), ('reply', '批复'), ('motion', '议案'), ('letter', '函'), ('minutes', '纪要'), ('annual_report', '政府信息公开工作年度报告'), ('other', '其他')], default='other', max_length=20, verbose_name='体裁')),
-                ('disclosure', models.CharField(choices=[('proactive', '主动公开'), ('on_request', '依申请公开'), ('withheld', '不予公开')], default='proactive', max_length=20, verbose_name='公开属性')),
-                ('withheld_reason', models.TextField(blank=True, verbose_name='不予公开理由')),
-                ('validity', models.CharField(blank=True, choices=[('valid', '有效'), ('repealed', '废止'), ('expired', '失效')], max_length=10, verbose_name='有效性')),
-                ('effective_on', models.DateField(blank=True, null=True, verbose_name='实施日期')),
-                ('ceased_on', models.DateField(blank=True, null=True, verbose_name='废止或失效日期')),
-                ('art20_item', models.PositiveSmallIntegerField(blank=True, choices=[(1, '（一）行政法规、规章和规范性文件'), (2, '（二）机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名'), (3, '（三）国民经济和社会发展规划、专项规划、区域规划及相关政策'), (4, '（四）国民经济和社会发展统计信息'), (5, '（五）办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果'), (6, '（六）实施行政处罚、行政强制的依据、条件、程序以及有一定社会影响的行政处罚决定'), (7, '（七）财政预算、决算信息'), (8, '（八）行政事业性收费项目及其依据、标准'), (9, '（九）政府集中采购项目的目录、标准及实施情况'), (10, '（十）重大建设项目的批准和实施情况'), (11, '（十一）扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况'), (12, '（十二）突发公共事件的应急预案、预警信息及应对情况'), (13, '（十三）环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况'), (14, '（十四）公务员招考的职位、名额、报考条件等事项以及录用结果'), (15, '（十五）法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息')], null=True, verbose_name='条例第二十条所列事项')),
-                ('art21_item', models.CharField(blank=True, choices=[('municipal', '市政建设'), ('public_service', '公共服务'), ('public_welfare', '公益事业'), ('land_expropriation', '土地征收'), ('house_expropriation', '房屋征收'), ('public_security', '治安管理'), ('social_assistance', '社会救助'), ('rural_policy', '农业农村政策'), ('irrigation', '农田水利工程建设运营'), ('land_transfer', '农村土地承包经营权流转'), ('homestead', '宅基地使用情况审核'), ('fundraising', '筹资筹劳')], max_length=30, verbose_name='条例第二十一条所列事项')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('review', '待审核'), ('published', '已公开'), ('withdrawn', '已撤回')], db_index=True, default='draft', max_length=10, verbose_name='状态')),
-                ('changed_on', models.DateField(blank=True, null=True, verbose_name='变更日期')),
-                ('secrecy_reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='保密审查时间')),
-                ('secrecy_review_note', models.TextField(blank=True, verbose_name='保密审查意见')),
-                ('public_note', models.TextField(blank=True, verbose_name='公开说明')),
-                ('legacy', models.BooleanField(default=False, verbose_name='从其他系统导入')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='修改时间')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='catalog_items', to='agencies.agency', verbose_name='行政机关')),
-                ('secrecy_reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='保密审查人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("index_no", models.CharField(max_length=60, unique=True, verbose_name="索引号")),
+                ("title", models.CharField(max_length=300, verbose_name="名称")),
+                ("summary", models.TextField(blank=True, verbose_name="内容概述")),
+                ("body", models.TextField(blank=True, verbose_name="正文")),
+                ("written_on", models.DateField(verbose_name="成文（生成）日期")),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                (
+                    "publisher",
+                    models.CharField(blank=True, max_length=200, verbose_name="发布机构"),
+                ),
+                ("doc_no", models.CharField(blank=True, max_length=100, verbose_name="文号")),
+                ("keywords", models.CharField(blank=True, max_length=200, verbose_name="主题词")),
+                (
+                    "genre",
+                    models.CharField(
+                        choices=[
+                            ("rule", "规章"),
+                            ("normative", "行政规范性文件"),
+                            ("resolution", "决议"),
+                            ("decision", "决定"),
+                            ("order", "命令（令）"),
+                            ("communique", "公报"),
+                            ("announcement", "公告"),
+                            ("public_notice", "通告"),
+                            ("opinion", "意见"),
+                            ("notice", "通知"),
+                            ("bulletin", "通报"),
+                            ("report", "报告"),
+                            ("request", "请示"),
+                            ("reply", "批复"),
+                            ("motion", "议案"),
+                            ("letter", "函"),
+                            ("minutes", "纪要"),
+                            ("annual_report", "政府信息公开工作年度报告"),
+                            ("other", "其他"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="体裁",
+                    ),
+                ),
+                (
+                    "disclosure",
+                    models.CharField(
+                        choices=[
+                            ("proactive", "主动公开"),
+                            ("on_request", "依申请公开"),
+                            ("withheld", "不予公开"),
+                        ],
+                        default="proactive",
+                        max_length=20,
+                        verbose_name="公开属性",
+                    ),
+                ),
+                ("withheld_reason", models.TextField(blank=True, verbose_name="不予公开理由")),
+                (
+                    "validity",
+                    models.CharField(
+                        blank=True,
+                        choices=[("valid", "有效"), ("repealed", "废止"), ("expired", "失效")],
+                        max_length=10,
+                        verbose_name="有效性",
+                    ),
+                ),
+                ("effective_on", models.DateField(blank=True, null=True, verbose_name="实施日期")),
+                (
+                    "ceased_on",
+                    models.DateField(blank=True, null=True, verbose_name="废止或失效日期"),
+                ),
+                (
+                    "art20_item",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "（一）行政法规、规章和规范性文件"),
+                            (
+                                2,
+                                "（二）机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名",
+                            ),
+                            (3, "（三）国民经济和社会发展规划、专项规划、区域规划及相关政策"),
+                            (4, "（四）国民经济和社会发展统计信息"),
+                            (
+                                5,
+                                "（五）办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果",
+                            ),
+                            (
+                                6,
+                                "（六）实施行政处罚、行政强制的依据、条件、程序以及有一定社会影响的行政处罚决定",
+                            ),
+                            (7, "（七）财政预算、决算信息"),
+                            (8, "（八）行政事业性收费项目及其依据、标准"),
+                            (9, "（九）政府集中采购项目的目录、标准及实施情况"),
+                            (10, "（十）重大建设项目的批准和实施情况"),
+                            (
+                                11,
+                                "（十一）扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况",
+                            ),
+                            (12, "（十二）突发公共事件的应急预案、预警信息及应对情况"),
+                            (
+                                13,
+                                "（十三）环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况",
+                            ),
+                            (14, "（十四）公务员招考的职位、名额、报考条件等事项以及录用结果"),
+                            (
+                                15,
+                                "（十五）法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息",
+                            ),
+                        ],
+                        null=True,
+                        verbose_name="条例第二十条所列事项",
+                    ),
+                ),
+                (
+                    "art21_item",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("municipal", "市政建设"),
+                            ("public_service", "公共服务"),
+                            ("public_welfare", "公益事业"),
+                            ("land_expropriation", "土地征收"),
+                            ("house_expropriation", "房屋征收"),
+                            ("public_security", "治安管理"),
+                            ("social_assistance", "社会救助"),
+                            ("rural_policy", "农业农村政策"),
+                            ("irrigation", "农田水利工程建设运营"),
+                            ("land_transfer", "农村土地承包经营权流转"),
+                            ("homestead", "宅基地使用情况审核"),
+                            ("fundraising", "筹资筹劳"),
+                        ],
+                        max_length=30,
+                        verbose_name="条例第二十一条所列事项",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("review", "待审核"),
+                            ("published", "已公开"),
+                            ("withdrawn", "已撤回"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("changed_on", models.DateField(blank=True, null=True, verbose_name="变更日期")),
+                (
+                    "secrecy_reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="保密审查时间"),
+                ),
+                ("secrecy_review_note", models.TextField(blank=True, verbose_name="保密审查意见")),
+                ("public_note", models.TextField(blank=True, verbose_name="公开说明")),
+                ("legacy", models.BooleanField(default=False, verbose_name="从其他系统导入")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="创建时间"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="修改时间")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="catalog_items",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "secrecy_reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="保密审查人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '目录条目',
-                'verbose_name_plural': '目录条目',
-                'ordering': ['-published_on', '-pk'],
+                "verbose_name": "目录条目",
+                "verbose_name_plural": "目录条目",
+                "ordering": ["-published_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=gongkai.catalog.models.attachment_path, verbose_name='文件')),
-                ('name', models.CharField(max_length=120, verbose_name='文件名')),
-                ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('xlsx', 'XLSX'), ('png', 'PNG'), ('jpeg', 'JPEG')], max_length=10, verbose_name='类型')),
-                ('size', models.PositiveBigIntegerField(verbose_name='大小（字节）')),
-                ('sha256', models.CharField(max_length=64)),
-                ('token', models.CharField(max_length=32, unique=True)),
-                ('text', models.TextField(blank=True, verbose_name='提取的文字')),
-                ('alt', models.CharField(blank=True, max_length=200, verbose_name='图片说明')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('added_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='catalog.catalogitem', verbose_name='目录条目')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=gongkai.catalog.models.attachment_path,
+                        verbose_name="文件",
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="文件名")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pdf", "PDF"),
+                            ("docx", "DOCX"),
+                            ("xlsx", "XLSX"),
+                            ("png", "PNG"),
+                            ("jpeg", "JPEG"),
+                        ],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("size", models.PositiveBigIntegerField(verbose_name="大小（字节）")),
+                ("sha256", models.CharField(max_length=64)),
+                ("token", models.CharField(max_length=32, unique=True)),
+                ("text", models.TextField(blank=True, verbose_name="提取的文字")),
+                ("alt", models.CharField(blank=True, max_length=200, verbose_name="图片说明")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("added_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="catalog.catalogitem",
+                        verbose_name="目录条目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '附件',
-                'verbose_name_plural': '附件',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "附件",
+                "verbose_name_plural": "附件",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CatalogProfile',
+            name="CatalogProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index_prefix', models.CharField(blank=True, help_text='平台方案为手工前段码时使用，或本机关没有统一社会信用代码时使用', max_length=40, verbose_name='索引号前段码（手工）')),
-                ('guide_proactive', models.TextField(blank=True, verbose_name='指南：一、主动公开')),
-                ('guide_on_request', models.TextField(blank=True, verbose_name='指南：二、依申请公开')),
-                ('guide_remedy', models.TextField(blank=True, verbose_name='指南：三、监督和救济')),
-                ('guide_updated_on', models.DateField(blank=True, null=True, verbose_name='指南更新日期')),
-                ('agency', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='catalog', to='agencies.agency', verbose_name='行政机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "index_prefix",
+                    models.CharField(
+                        blank=True,
+                        help_text="平台方案为手工前段码时使用，或本机关没有统一社会信用代码时使用",
+                        max_length=40,
+                        verbose_name="索引号前段码（手工）",
+                    ),
+                ),
+                (
+                    "guide_proactive",
+                    models.TextField(blank=True, verbose_name="指南：一、主动公开"),
+                ),
+                (
+                    "guide_on_request",
+                    models.TextField(blank=True, verbose_name="指南：二、依申请公开"),
+                ),
+                ("guide_remedy", models.TextField(blank=True, verbose_name="指南：三、监督和救济")),
+                (
+                    "guide_updated_on",
+                    models.DateField(blank=True, null=True, verbose_name="指南更新日期"),
+                ),
+                (
+                    "agency",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="catalog",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '目录设置',
-                'verbose_name_plural': '目录设置',
+                "verbose_name": "目录设置",
+                "verbose_name_plural": "目录设置",
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='catalog.category', verbose_name='上级分类')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="catalog.category",
+                        verbose_name="上级分类",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '主题分类',
-                'verbose_name_plural': '主题分类',
-                'ordering': ['parent__position', 'position', 'pk'],
+                "verbose_name": "主题分类",
+                "verbose_name_plural": "主题分类",
+                "ordering": ["parent__position", "position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='catalogitem',
-            name='category',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='items', to='catalog.category', verbose_name='主题分类'),
+            model_name="catalogitem",
+            name="category",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="items",
+                to="catalog.category",
+                verbose_name="主题分类",
+            ),
         ),
         migrations.CreateModel(
-            name='IndexSerial',
+            name="IndexSerial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ItemEvent',
+            name="ItemEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('created', '创建'), ('imported', '导入'), ('edited', '修改草稿'), ('submitted', '提交审核'), ('returned', '退回修改'), ('published', '审核通过并公开'), ('corrected', '更正'), ('withdrawn', '撤回'), ('attached', '添加附件'), ('detached', '删除附件')], max_length=20, verbose_name='事件')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('changes', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='catalog.catalogitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "创建"),
+                            ("imported", "导入"),
+                            ("edited", "修改草稿"),
+                            ("submitted", "提交审核"),
+                            ("returned", "退回修改"),
+                            ("published", "审核通过并公开"),
+                            ("corrected", "更正"),
+                            ("withdrawn", "撤回"),
+                            ("attached", "添加附件"),
+                            ("detached", "删除附件"),
+                        ],
+                        max_length=20,
+                        verbose_name="事件",
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="时间"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("changes", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="catalog.catalogitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '目录条目事件',
-                'verbose_name_plural': '目录条目事件',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "目录条目事件",
+                "verbose_name_plural": "目录条目事件",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Regulation',
+            name="Regulation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='制度名称')),
-                ('summary', models.TextField(blank=True, verbose_name='主要内容')),
-                ('adopted_on', models.DateField(blank=True, null=True, verbose_name='制定日期')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_rules', to='agencies.agency', verbose_name='行政机关')),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.catalogitem', verbose_name='对应的目录条目')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="制度名称")),
+                ("summary", models.TextField(blank=True, verbose_name="主要内容")),
+                ("adopted_on", models.DateField(blank=True, null=True, verbose_name="制定日期")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="disclosure_rules",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.catalogitem",
+                        verbose_name="对应的目录条目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开制度',
-                'verbose_name_plural': '政府信息公开制度',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "政府信息公开制度",
+                "verbose_name_plural": "政府信息公开制度",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Table2Input',
+            name="Table2Input",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('licensing', models.PositiveIntegerField(default=0, verbose_name='行政许可处理决定数量')),
-                ('penalty', models.PositiveIntegerField(default=0, verbose_name='行政处罚处理决定数量')),
-                ('coercion', models.PositiveIntegerField(default=0, verbose_name='行政强制处理决定数量')),
-                ('fees_wan_yuan', models.DecimalField(decimal_places=4, default=0, max_digits=14, verbose_name='行政事业性收费金额（万元）')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='来源')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='table2_inputs', to='agencies.agency', verbose_name='行政机关')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "licensing",
+                    models.PositiveIntegerField(default=0, verbose_name="行政许可处理决定数量"),
+                ),
+                (
+                    "penalty",
+                    models.PositiveIntegerField(default=0, verbose_name="行政处罚处理决定数量"),
+                ),
+                (
+                    "coercion",
+                    models.PositiveIntegerField(default=0, verbose_name="行政强制处理决定数量"),
+                ),
+                (
+                    "fees_wan_yuan",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=0,
+                        max_digits=14,
+                        verbose_name="行政事业性收费金额（万元）",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="来源")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table2_inputs",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '表二录入数据',
-                'verbose_name_plural': '表二录入数据',
+                "verbose_name": "表二录入数据",
+                "verbose_name_plural": "表二录入数据",
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_entry', serialize=False, to='catalog.catalogitem')),
-                ('year', models.PositiveSmallIntegerField(null=True)),
-                ('validity', models.CharField(blank=True, max_length=10)),
-                ('published_on', models.DateField(null=True)),
-                ('terms', models.TextField()),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.category')),
-                ('top_category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.category')),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search_entry",
+                        serialize=False,
+                        to="catalog.catalogitem",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(null=True)),
+                ("validity", models.CharField(blank=True, max_length=10)),
+                ("published_on", models.DateField(null=True)),
+                ("terms", models.TextField()),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.category",
+                    ),
+                ),
+                (
+                    "top_category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.category",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='category',
-            constraint=models.UniqueConstraint(fields=('parent', 'name'), name='category_unique_name'),
+            model_name="category",
+            constraint=models.UniqueConstraint(
+                fields=("parent", "name"), name="category_unique_name"
+            ),
         ),
         migrations.AddIndex(
-            model_name='catalogitem',
-            index=models.Index(fields=['agency', 'status', '-published_on'], name='item_agency_list'),
+            model_name="catalogitem",
+            index=models.Index(
+                fields=["agency", "status", "-published_on"], name="item_agency_list"
+            ),
         ),
         migrations.AddIndex(
-            model_name='catalogitem',
-            index=models.Index(fields=['status', '-published_on'], name='item_list'),
+            model_name="catalogitem",
+            index=models.Index(fields=["status", "-published_on"], name="item_list"),
         ),
         migrations.AddConstraint(
-            model_name='indexserial',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='index_serial_unique'),
+            model_name="indexserial",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "year"), name="index_serial_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='table2input',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='table2_input_unique'),
+            model_name="table2input",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "year"), name="table2_input_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['agency', '-published_on'], name='search_agency'),
+            model_name="searchentry",
+            index=models.Index(fields=["agency", "-published_on"], name="search_agency"),
         ),
         migrations.RunPython(load_categories, migrations.RunPython.noop),
         migrations.RunPython(create_search_index, drop_search_index),
