@@ -70,3 +70,23 @@ class YearCountForm(forms.ModelForm):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, required=False)
+
+
+class NoticeForm(forms.Form):
+    item = forms.ModelMultipleChoiceField(
+        label=_("要张贴的信息"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    paper = forms.ChoiceField(label=_("纸张"), choices=[("A4", "A4"), ("A3", "A3")], initial="A4")
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+        self.fields["item"].label_from_instance = lambda i: f"{i.published_on:%Y-%m-%d} {i.title}"
+
+    def clean_item(self):
+        from .noticeboard import MAX_ITEMS
+
+        items = self.cleaned_data["item"]
+        if len(items) > MAX_ITEMS:
+            raise forms.ValidationError(_("一次最多打印 %(n)s 条。") % {"n": MAX_ITEMS})
+        return items

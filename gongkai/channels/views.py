@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +13,9 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.access import agencies_for_user, get_agency_for_user, get_channel_for_user
 from gongkai.catalog.models import CatalogItem
 
+from . import noticeboard
 from .counting import post_counts
-from .forms import ChannelForm, PostForm, YearCountForm, YearForm
+from .forms import ChannelForm, NoticeForm, PostForm, YearCountForm, YearForm
 from .models import Channel, ChannelPost, YearCount
 
 
@@ -119,3 +121,24 @@ def channel_detail(request, slug, channel_pk):
         "can_write": _may_write(request, agency),
     }
     return render(request, "channels/detail.html", ctx)
+
+
+@login_required
+def noticeboard_print(request, slug):
+    """公开栏 print: choose published items and a paper size; ``?item=…&paper=A4`` returns the
+    PDF (one notice per page, each with a QR code to its public page)."""
+    agency = get_agency_for_user(request, slug)
+    published = (
+        CatalogItem.objects.published().filter(agency=agency).order_by("-published_on", "-pk")
+    )
+    form = NoticeForm(request.GET or None, items=published)
+    if request.GET and form.is_valid():
+        # Pages in the order the items were ticked (the order the board shows them).
+        order = {str(pk): i for i, pk in enumerate(request.GET.getlist("item"))}
+        items = sorted(form.cleaned_data["item"], key=lambda item: order.get(str(item.pk), 0))
+        pdf = noticeboard.notice_pdf(agency, items, paper=form.cleaned_data["paper"])
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"noticeboard-{agency.slug}-{timezone.localdate():%Y%m%d}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
+    return render(request, "channels/print.html", {"agency": agency, "form": form})
