@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     # h8: standard catalogs and channels (docs/standards.md, docs/channels.md)
     "gongkai.standards",
     "gongkai.channels",
+    "gongkai.staticsite",
 ]
 
 MIDDLEWARE = [
