@@ -43,9 +43,18 @@ def main() -> None:
     from gongkai.catalog.models import CatalogItem, Category, SearchEntry, Status
     from gongkai.staticsite.export import export_site
 
-    agency = Agency.objects.create(name="和田县吾宗肖乡人民政府", kind="township", slug="wuzongxiao")
+    agency = Agency.objects.create(
+        name="和田县吾宗肖乡人民政府", kind="township", slug="wuzongxiao"
+    )
     categories = list(Category.objects.exclude(parent=None)[:40])
-    topics = ["农村低保对象名单", "耕地地力保护补贴", "部门预算", "临时救助", "危房改造", "特困供养"]
+    topics = [
+        "农村低保对象名单",
+        "耕地地力保护补贴",
+        "部门预算",
+        "临时救助",
+        "危房改造",
+        "特困供养",
+    ]
     started = time.perf_counter()
     items = []
     for n in range(args.items):
@@ -80,7 +89,9 @@ def main() -> None:
         ],
         batch_size=2000,
     )
-    print(f"static export bench: {args.items:,} items, set up in {time.perf_counter() - started:.1f} s")
+    print(
+        f"static export bench: {args.items:,} items, set up in {time.perf_counter() - started:.1f} s"
+    )
     out = Path(work) / "site"
     runs = []
     for label in ("first export", "re-run, nothing changed", "re-run, one item corrected"):
