@@ -224,6 +224,11 @@ def load_demo() -> DemoResult:
     from gongkai.standards.demo import load_demo_standards
 
     changed += load_demo_standards(agencies) + load_demo_channels(agencies)
+
+    # The public column of the township bodies (gongkai.catalog).
+    from gongkai.catalog.demo import load_catalog_demo
+
+    changed += load_catalog_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 
