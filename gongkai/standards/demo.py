@@ -1,11 +1,12 @@
 """Demo: the demo township adopts the three shipped areas and states two areas it does not
-cover (DEMO DATA; called from gongkai/agencies/demo.py, idempotent)."""
+cover, and links its 低保 plan to its 事项 (DEMO DATA; called from gongkai/agencies/demo.py after
+the catalog demo; idempotent)."""
 
 from __future__ import annotations
 
-from .importing import UNCHANGED, import_file, shipped_files
 from gongkai.catalog.models import CatalogItem
 
+from .importing import UNCHANGED, import_file, shipped_files
 from .models import Adoption, AreaExclusion, MatterItem, adopt, exclude_area
 
 DEMO_BODY = "wuzongxiao"
