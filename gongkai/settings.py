@@ -59,6 +59,13 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.public",
     "gongkai.letters",
+
+    "gongkai.catalog",
+    "django.contrib.sitemaps",
+    # h8: standard catalogs and channels (docs/standards.md, docs/channels.md)
+    "gongkai.standards",
+    "gongkai.channels",
+    "gongkai.staticsite",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +206,29 @@ GONGKAI_CALENDAR_RECHECK_SECONDS = envint("GONGKAI_CALENDAR_RECHECK_SECONDS", 30
 # the State Council notice comes in Oct-Nov; docs/calendar.md).
 GONGKAI_NEXT_YEAR_WARNING_FROM = os.getenv("GONGKAI_NEXT_YEAR_WARNING_FROM", "10-01")
 
+# == catalog (主动公开目录; docs/catalog.md) ==
+# The platform's 索引号 scheme (reference §4.2, practice §2.4): prefix source "uscc",
+# "org_code", "division" or "manual"; separator; year separator; serial width.
+GONGKAI_INDEX_SCHEME = {
+    "prefix": os.getenv("GONGKAI_INDEX_PREFIX", "org_code"),
+    "separator": os.getenv("GONGKAI_INDEX_SEPARATOR", "/"),
+    "year_separator": os.getenv("GONGKAI_INDEX_YEAR_SEPARATOR", "-"),
+    "serial_width": envint("GONGKAI_INDEX_SERIAL_WIDTH", 5),
+}
+# Attachment limits, checked before a file is stored or read.
+GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+GONGKAI_IMPORT_MAX_BYTES = envint("GONGKAI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+GONGKAI_IMPORT_MAX_ROWS = envint("GONGKAI_IMPORT_MAX_ROWS", 5000)
+# Public column pages are cached per process for this long; publishing invalidates at once.
+GONGKAI_COLUMN_CACHE_SECONDS = envint("GONGKAI_COLUMN_CACHE_SECONDS", 60)
+CACHES["column"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "gongkai-column",
+    "OPTIONS": {"MAX_ENTRIES": envint("GONGKAI_COLUMN_CACHE_ENTRIES", 2000)},
+}
+# Table 二 本年废止件数: count 失效 (expired) documents with 废止 ones (UNCONFIRMED; docs/catalog.md).
+GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED = envbool("GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED", "1")
+
 if PRODUCTION:
     # Behind nginx terminating TLS (docs/deploy.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -289,3 +319,12 @@ GONGKAI_RELIEF_KINDS = envlist("GONGKAI_RELIEF_KINDS", "answer")
 GONGKAI_REMINDER_DAYS = envint("GONGKAI_REMINDER_DAYS", 3)
 # LibreOffice profile for DOCX -> PDF; one per process (two soffice on one profile collide).
 GONGKAI_LETTERS_SOFFICE_PROFILE = DATA_DIR / "soffice" / str(os.getpid())
+
+# == Standard catalogs and channels (docs/standards.md, docs/channels.md) ==
+# A 事项 whose newest linked item is older than this many days is flagged (the 90-day rule of
+# local 基层 column monitoring, practice.md §5.4; no national figure is confirmed).
+GONGKAI_STANDARDS_STALE_DAYS = envint("GONGKAI_STANDARDS_STALE_DAYS", 90)
+# A 政务新媒体 account without a post for this many days fails the 国办秘函〔2019〕19号 check.
+GONGKAI_CHANNEL_STALE_DAYS = envint("GONGKAI_CHANNEL_STALE_DAYS", 14)
+# The public address of this platform (QR codes on 公开栏 prints, absolute links).
+GONGKAI_SITE_URL = os.getenv("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -10,6 +10,10 @@ urlpatterns = [
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
     path("staff/", include("gongkai.letters.urls")),
+    path("staff/", include("gongkai.standards.urls")),
+    path("staff/", include("gongkai.channels.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("staff/", include("gongkai.catalog.urls")),
+    path("xxgk/", include("gongkai.catalog.public_urls")),
     path("", include("gongkai.public.urls")),
 ]

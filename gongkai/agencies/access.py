@@ -151,3 +151,59 @@ def get_notice_for_user(request, pk, *, write: bool = False, approve: bool = Fal
         approve=approve,
         pk=pk,
     )
+
+
+def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, approve: bool = False):
+    """A catalog item of the body ``slug`` (gongkai.catalog), access-checked."""
+    from gongkai.catalog.models import CatalogItem
+
+    return get_scoped_for_user(
+        request,
+        CatalogItem.objects.select_related("agency", "category__parent"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
+
+
+def get_adoption_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A body's adopted standard catalog (gongkai.standards), access-checked."""
+    from gongkai.standards.models import Adoption
+
+    return get_scoped_for_user(
+        request,
+        Adoption.objects.select_related("agency", "template"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
+
+
+def get_channel_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A body's publication channel (gongkai.channels), access-checked."""
+    from gongkai.channels.models import Channel
+
+    return get_scoped_for_user(
+        request,
+        Channel.objects.select_related("agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
+
+
+def posted_pk(request, name: str) -> int:
+    """A primary key named in a POST body (a row to act on inside an object fetched above);
+    0, which matches nothing, for anything that is not a small whole number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) <= 18 else 0

@@ -219,6 +219,16 @@ def load_demo() -> DemoResult:
         _, created = Membership.objects.get_or_create(user=user, agency=agencies[slug], role=role)
         changed += created
         logins.append(DemoLogin(username, str(role.label), agencies[slug].name))
+    # The public column of the township bodies (gongkai.catalog).
+    from gongkai.catalog.demo import load_catalog_demo
+
+    changed += load_catalog_demo(agencies)
+
+    # The demo township's standard catalogs (linked to its items) and channels.
+    from gongkai.channels.demo import load_demo_channels
+    from gongkai.standards.demo import load_demo_standards
+
+    changed += load_demo_standards(agencies) + load_demo_channels(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

@@ -97,6 +97,8 @@ def forms_of(page_url: str, html: bytes) -> list[Form]:
 
 
 class NoServerErrorsTestCase(BaseTestCase):
+    maxDiff = None
+
     def setUp(self):
         super().setUp()
         # 4xx answers are expected by the hundred; 500s are collected below, not logged.
