@@ -1,5 +1,7 @@
-"""How long `gongkai import_bodies` takes: 100,000 rows of a realistic tree, and a 5,000-deep
-chain of parents, each into a fresh database; then a re-run of the same file (nothing changes).
+"""How long `gongkai import_bodies` takes, each into a fresh database, then a re-run of the same
+file (nothing changes): 100,000 rows of a realistic tree; a 5,000-deep chain of parents (past
+MAX_DEPTH: refused by the checks, which must still be linear); 100,000 rows as chains as deep
+as allowed.
 
     .venv/bin/python bench/import_bench.py            # SQLite in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_bench .venv/bin/python bench/import_bench.py
@@ -59,6 +61,18 @@ def chain_csv(depth: int) -> str:
     return HEADER + "".join(rows)
 
 
+def chains_csv(n: int) -> str:
+    """n bodies as chains as deep as allowed (MAX_DEPTH levels), one after another."""
+    from gongkai.agencies.importing import MAX_DEPTH
+
+    rows = [
+        f"链{c}-{d},other,{f'链{c}-{d - 1}' if d else ''}\n"
+        for c in range(n // MAX_DEPTH)
+        for d in range(MAX_DEPTH)
+    ]
+    return HEADER + "".join(rows)
+
+
 def fresh_database() -> None:
     from django.core.management import call_command
     from django.db import connection
@@ -87,10 +101,13 @@ def baseline_module():
     return module
 
 
+started = [0.0]  # when the last timed() began (for a refusal, which raises)
+
+
 def timed(importer, text: str) -> tuple[float, str]:
     path = Path(tempfile.mkdtemp()) / "bodies.csv"
     path.write_text(text, encoding="utf-8")
-    start = time.perf_counter()
+    start = started[0] = time.perf_counter()
     result = importer(path)
     return time.perf_counter() - start, str(result)
 
@@ -113,21 +130,28 @@ def main() -> None:
     setup_django()
     from django.db import connection
 
-    from gongkai.agencies.importing import import_bodies
+    from gongkai.agencies.importing import MAX_DEPTH, RowsRefused, import_bodies
 
     print(f"import bench on {connection.vendor}; machine shared with other work")
     cases = [(f"{args.rows:,} rows (tree)", tree_csv(args.rows))]
     cases.append((f"{args.depth:,}-deep chain", chain_csv(args.depth)))
+    cases.append((f"{MAX_DEPTH}-deep chains x {args.rows // MAX_DEPTH:,}", chains_csv(args.rows)))
     for label, text in cases:
         fresh_database()
-        seconds, result = timed(import_bodies, text)
+        try:
+            seconds, result = timed(import_bodies, text)
+        except RowsRefused as refused:
+            # Deeper than MAX_DEPTH: refused by the checks, which walk each row once.
+            seconds = time.perf_counter() - started[0]
+            print(f"{label}: refused in {seconds:.2f} s ({refused.errors[0]})")
+            continue
         again, result_again = timed(import_bodies, text)
         print(f"{label}: {seconds:.1f} s ({result}); re-run {again:.1f} s ({result_again})")
     if args.baseline:
         old = baseline_module().import_bodies
         for label, text, small in (
             ("rows (tree)", tree_csv, args.rows // 20),
-            ("-deep chain", chain_csv, args.depth // 5),
+            ("rows (chains)", chains_csv, args.rows // 20),
         ):
             fresh_database()
             new_s, _ = timed(import_bodies, text(small))

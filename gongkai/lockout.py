@@ -28,6 +28,7 @@ uses the three helpers below::
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import math
 
 from axes.attempts import get_cool_off_threshold
@@ -44,6 +45,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.ratelimit import client_address
+
 # -- settings read at call time (so override_settings in tests and one fact in settings.py) ---
 
 
@@ -55,6 +58,32 @@ def failure_limit(request=None, credentials=None) -> int:
 def cool_off(request=None) -> datetime.timedelta:
     """AXES_COOLOFF_TIME: how long failures count and a lock lasts (settings)."""
     return datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+
+
+def client_ip(request) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: gongkai.ratelimit.client_address, the same address the rate
+    limits count, when it is an IP address; None otherwise (a request made in code has no
+    REMOTE_ADDR, and a forwarded hop may be anything a client wrote). Axes stores it in an
+    IP address column, which PostgreSQL checks; the unknown ones are counted together."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def username_of(request, credentials=None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the username typed (credentials, else the POSTed form), fit for
+    axes' 255-character column (PostgreSQL refuses longer) and without NUL characters. Two
+    over-long names that share their first 255 characters are counted together; no real
+    username is that long."""
+    if credentials:
+        name = credentials.get("username")
+    else:
+        name = getattr(request, "POST", {}).get("username")
+    if name is None:
+        return None
+    return str(name).replace("\x00", "")[:255]
 
 
 class LockoutHandler(AxesDatabaseHandler):

@@ -141,8 +141,9 @@ AXES_HANDLER = "gongkai.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = "gongkai.lockout.failure_limit"
 AXES_COOLOFF_TIME = "gongkai.lockout.cool_off"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "gongkai.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "gongkai.lockout.client_ip"  # ratelimit.client_address, checked
 AXES_LOCKOUT_CALLABLE = "gongkai.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "gongkai.lockout.username_of"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 

@@ -8,6 +8,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import lockout
@@ -22,6 +23,13 @@ class LockoutFormMixin:
     counts each failure per username and address, whether or not the account exists; the
     message is the same in both cases, so the form reveals nothing about which usernames exist.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the username's max_length after building the field, so no validator
+        # checks it; add it, so a 10,000-character name is a field error, not a lookup.
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
 
     def clean(self):
         try:

@@ -46,6 +46,9 @@ COLUMNS = {
 }
 REQUIRED_COLUMNS = ("name", "kind")
 SLUG_MAX = Agency._meta.get_field("slug").max_length
+# Levels of bodies (国务院部门 → 省 → 市 → 县 → 乡 → 村 is six). The materialised path must
+# fit its column (255 characters: 25 levels of pks up to 9 digits) and PostgreSQL's index.
+MAX_DEPTH = 25
 # Fields a row sets as given (a blank cell clears them): the file is the truth for these.
 PLAIN_FIELDS = ("name", "short_name", "kind", *Agency.GUIDE_FIELDS)
 
@@ -256,32 +259,44 @@ def _check_together(rows: list[Row]) -> None:
     for row in rows:
         _resolve_parent(row, by_name, by_uscc, db_by_uscc, db_by_name)
     _check_cycles(rows)
-    _check_moves(rows)
+    _check_tree(rows)
     _check_slugs(rows)
 
 
-def _check_moves(rows: list[Row]) -> None:
-    """A body already in the system may not end up below one of its own descendants: its
-    nearest ancestor outside the file (found once per row, memoised) must not lie in its
-    subtree (the rule of Agency.clean)."""
+def _check_tree(rows: list[Row]) -> None:
+    """Where each row lands in the hierarchy, found once per row (memoised walks):
+
+    * a body already in the system may not end up below one of its own descendants (the rule
+      of Agency.clean): its nearest ancestor outside the file must not lie in its subtree;
+    * no body may lie deeper than MAX_DEPTH levels (the first row of a branch past it is named).
+    """
     if any(row.errors for row in rows):
         return  # cycles or unknown parents: the walk below assumes a clean tree
     outside: dict[int, Agency | None] = {}
+    level: dict[int, int] = {}
     for start in rows:
         chain, current = [], start
-        while current is not None and id(current) not in outside:
+        while current is not None and id(current) not in level:
             chain.append(current)
-            if current.parent_row is None:
-                outside[id(current)] = current.parent_agency
-                chain.pop()
-                break
             current = current.parent_row
         for row in reversed(chain):
-            outside[id(row)] = outside[id(row.parent_row)]
+            if row.parent_row is None:
+                outside[id(row)] = row.parent_agency
+                # A stored body's level from its path: "/1/4/" is level 1.
+                above = row.parent_agency.path.count("/") - 2 if row.parent_agency else -1
+                level[id(row)] = above + 1
+            else:
+                outside[id(row)] = outside[id(row.parent_row)]
+                level[id(row)] = level[id(row.parent_row)] + 1
     for row in rows:
         ancestor = outside[id(row)]
         if row.existing and ancestor and ancestor.path.startswith(row.existing.path):
             row.error(f"上级机关不能是本机关的下级机关（「{ancestor.name}」在本机关之下）")
+        if level[id(row)] == MAX_DEPTH:
+            row.error(
+                f"层级过深：本行是第 {MAX_DEPTH + 1} 级，最多 {MAX_DEPTH} 级"
+                "（其下各行同样过深，不再逐行列出）"
+            )
 
 
 def _final_slug(row: Row) -> str:

@@ -73,7 +73,10 @@ def agency_detail(request, slug):
     ctx = {
         "agency": agency,
         "ancestors": agency.ancestors(),
-        "children": agencies_for_user(request.user).filter(parent=agency).order_by("name"),
+        # A county may have hundreds of 村 offices below it: paged like the dashboard.
+        "children": Paginator(
+            agencies_for_user(request.user).filter(parent=agency).order_by("name"), PAGE_SIZE
+        ).get_page(request.GET.get("page")),
         "members": agency.memberships.select_related("user").order_by("role", "user__username"),
         "can_edit": agencies_for_user(request.user, approve=True).filter(pk=agency.pk).exists(),
     }

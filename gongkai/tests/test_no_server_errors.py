@@ -12,8 +12,8 @@ Nothing is listed by hand, so a new app's pages are covered the day they land:
 
 Each field gets each extreme value alone (the others kept at what the page pre-filled), all
 fields get each value at once, and for forms of up to three fields every pair of values is
-tried. Requests go as the officer and anonymously. Any answer below 500 is fine: 200, a
-redirect (to the login page, after a good POST) or a 4xx refusal.
+tried. Requests go as the 负责人 and the 经办人 of body A and anonymously. Any answer below 500
+is fine: 200, a redirect (to the login page, after a good POST) or a 4xx refusal.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class NoServerErrorsTestCase(BaseTestCase):
                         continue
                     seen.add(form.key)
                     for what, pairs in form.submissions():
-                        for user in (self.adam, None):
+                        for user in (self.adam, self.alice, None):
                             self.send(user, form.method, form.action, pairs, what)
         self.assertEqual(self.problems, [])
         # The walk really walked: the deadline form and the login form are among those seen.
@@ -190,7 +190,7 @@ class NoServerErrorsTestCase(BaseTestCase):
                         if p["in"] == "path":
                             filled = filled.replace("{" + p["name"] + "}", quote(value))
                     pairs = [(name, value) for name in names]
-                    for user in (self.adam, None):
+                    for user in (self.adam, self.alice, None):
                         if method == "get":
                             self.send(user, "get", filled, pairs, f"all={value[:12]!r}")
                         else:

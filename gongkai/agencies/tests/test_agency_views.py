@@ -85,6 +85,20 @@ class DashboardTestCase(BaseTestCase):
 class AgencyDetailTestCase(QuietRefusalsMixin, BaseTestCase):
     url = reverse("agencies:agency-detail", kwargs={"slug": "wuzongxiao"})
 
+    def test_it_pages_the_bodies_below(self):
+        for i in range(55):
+            Agency.objects.create(
+                name=f"吾宗肖乡第{i:03d}村", kind=Agency.Kind.OTHER, parent=self.agency_a
+            )
+        self.client.force_login(self.sam)  # reads the subtree; A's own staff read A only
+        first = self.client.get(self.url)
+        self.assertContains(first, "吾宗肖乡第049村")
+        self.assertNotContains(first, "吾宗肖乡第050村")
+        self.assertContains(first, "第 1 页，共 2 页（55 条）")
+        second = self.client.get(self.url, {"page": "2"})
+        self.assertContains(second, "吾宗肖乡第054村")
+        self.assertNotContains(second, "吾宗肖乡第000村")
+
     def test_it_shows_the_guide_and_codes(self):
         self.client.force_login(self.alice)
         response = self.client.get(self.url)

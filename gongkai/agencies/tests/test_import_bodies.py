@@ -185,13 +185,28 @@ class ImportBodiesTestCase(TestCase):
         self.assertEqual(wzx.path, f"/{new.pk}/{county.pk}/{wzx.pk}/")
         self.assertEqual(set(new.subtree()), set(Agency.objects.all()))
 
-    def test_a_deep_chain_gets_its_paths(self):
-        rows = "".join(f"局{n},其他,{'局' + str(n - 1) if n else ''}\n" for n in range(300))
-        self.assertEqual(self.run_import("name,kind,parent\n" + rows), "新建 300，更新 0，未变 0")
-        last = Agency.objects.get(name="局299")
-        self.assertEqual(last.path.count("/"), 301)
-        self.assertEqual(last.ancestors().count(), 299)
-        self.assertEqual(Agency.objects.get(name="局0").subtree().count(), 300)
+    def chain(self, depth: int, top_parent: str = "") -> str:
+        rows = [f"局{n},其他,{'局' + str(n - 1) if n else top_parent}\n" for n in range(depth)]
+        return "name,kind,parent\n" + "".join(rows)
+
+    def test_a_chain_as_deep_as_allowed_gets_its_paths(self):
+        self.assertEqual(self.run_import(self.chain(25)), "新建 25，更新 0，未变 0")
+        last = Agency.objects.get(name="局24")
+        self.assertEqual(last.path.count("/"), 26)
+        self.assertEqual(last.ancestors().count(), 24)
+        self.assertEqual(Agency.objects.get(name="局0").subtree().count(), 25)
+
+    def test_a_chain_too_deep_is_refused_once_at_its_first_row_too_deep(self):
+        _, lines = self.refused(self.chain(5000))
+        self.assertEqual(
+            lines,
+            ["第 27 行：层级过深：本行是第 26 级，最多 25 级（其下各行同样过深，不再逐行列出）"],
+        )
+        # Counted from a body already stored: 和田县 is level 0, 吾宗肖乡 level 1.
+        self.run_import(GOOD)
+        _, lines = self.refused(self.chain(24, top_parent="和田县吾宗肖乡人民政府"))
+        self.assertEqual(lines, [lines[0]])
+        self.assertTrue(lines[0].startswith("第 25 行：层级过深：本行是第 26 级"))
 
     def test_file_level_problems_are_one_line(self):
         cases = [

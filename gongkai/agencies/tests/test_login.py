@@ -137,6 +137,29 @@ class LoginTestCase(QuietRefusalsMixin, BaseTestCase):
             )
             self.assertRedirects(response, reverse("agencies:dashboard"))
 
+    def test_an_over_long_username_is_a_field_error_not_a_server_error(self):
+        # Once a 500 on PostgreSQL (axes' username column holds 255 characters).
+        response = self.login("x" * 10_000, "x" * 10_000)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("username", response.context["form"].errors)
+        self.assertEqual(failures(), 0)
+        lockout.record_failure(RequestFactory().post("/api/x"), "y" * 10_000 + "\x00")
+        self.assertEqual(AccessAttempt.objects.get().username, "y" * 255)
+
+    @override_settings(GONGKAI_TRUSTED_PROXIES=2)
+    def test_a_forwarded_hop_that_is_not_an_address_is_counted_as_unknown(self):
+        # With two trusted proxies the second hop from the right is the client's own writing.
+        with time_machine.travel(T0, tick=False):
+            for _ in range(3):
+                response = self.client.post(
+                    self.url,
+                    {"username": "alice", "password": "wrong"},
+                    REMOTE_ADDR="127.0.0.1",
+                    HTTP_X_FORWARDED_FOR="not-an-address, 10.0.0.9",
+                )
+        self.assertContains(response, "登录失败次数过多", status_code=429)
+        self.assertEqual(failures(username="alice", ip_address=None), 3)
+
 
 @override_settings(
     LOGIN_MAX_FAILURES=3, LOGIN_MAX_FAILURES_PER_ADDRESS=10, LOGIN_LOCKOUT_MINUTES=15
