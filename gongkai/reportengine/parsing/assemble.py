@@ -13,6 +13,7 @@ from ..figures import TEMPLATE_2019, TEMPLATE_2021, Figures, Severity, template_
 from . import ReportUnreadable
 from .document import Line
 from .labels import HEADER4, NEW_TABLE2, OLD_BLOCK9, OLD_TABLE2, TABLE2_LABELS
+from .relines import reline
 from .sections import Layout, Prepared, body_kind, find_sections, prepare, read_meta, section_texts
 from .tables import (
     fill_table2,
@@ -101,7 +102,7 @@ def assemble(lines: list[Line], *, source: str | None = None) -> Figures:
 
     Raises :class:`NotAReport` when nothing in the lines looks like a report.
     """
-    prepared = prepare(lines)
+    prepared = prepare(reline(lines))
     n = len(prepared)
     layout = find_sections(prepared)
     meta = read_meta(prepared, layout.first)
