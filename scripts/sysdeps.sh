@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, once: Chromium for browser tests,
-# CJK fonts so pages and PDFs render Chinese. Never downloads a browser of its own.
+# CJK fonts so pages and PDFs render Chinese, tesseract with chi_sim to read scanned reports. Never downloads a browser of its own.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# OCR of scanned reports (gongkai/reportengine/parsing/ocr.py): tesseract and its model.
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "gongkai: please install these system packages: ${need[*]}" >&2

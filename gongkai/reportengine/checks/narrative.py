@@ -177,8 +177,11 @@ def check_narrative(figures: Figures) -> Iterator[Finding]:
     """R301: a number written in the text contradicts the tables.
 
     Fires only when no plain mention of that figure matches the table (a report may state
-    one figure for several scopes) and the table value is known.
+    one figure for several scopes) and the table value is known. Text read by OCR is not
+    used: a misread digit in it would be a false alarm.
     """
+    if figures.read_by_ocr:
+        return
     found: dict[str, list[Mention]] = {}
     for mention in mentions(figures):
         found.setdefault(mention.kind, []).append(mention)

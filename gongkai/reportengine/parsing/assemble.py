@@ -130,6 +130,18 @@ def assemble(lines: list[Line], *, source: str | None = None) -> Figures:
     fill_table3(fig, items3)
     fill_table4(fig, prepared[t4[0] : t4[1]])
 
+    if any(line.ocr for line in lines):
+        from .confirm import confirm_ocr
+
+        fig.read_by_ocr = True
+        confirm_ocr(fig)
+        fig.add(
+            "P031",
+            Severity.NOTICE,
+            "meta.read_by_ocr",
+            "报告是扫描件（图像），文字由 OCR 识别读出；只采用了表内勾稽关系能核实的数字",
+            "扫描件无法逐字核对；请尽量发布带文字层的 PDF 或网页。",
+        )
     if evidence == "default":
         fig.add(
             "P020",
