@@ -36,7 +36,7 @@ from gongkai.reportengine.figures import Figures  # noqa: E402
 from gongkai.reportengine.parsing import ReportUnreadable, decode_text, parse_report  # noqa: E402
 from gongkai.reportengine.parsing.html import decode_html  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "gongkai" / "reportengine" / "tests" / "samples"
 TEXT_FORMS = ("text-cells", "text-plain", "markdown")
 
 
@@ -92,7 +92,7 @@ def write_corpus(folder: Path, n: int, n_docx: int, pdf_repeat: int, seed: int):
             path = folder / sample.name
             path.write_bytes(sample.data)
             entries.append((path, sample.truth))
-    pdfs = sorted(SAMPLES.glob("*.pdf")) if SAMPLES.exists() else []
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
     entries = files.setdefault("pdf", [])
     for i in range(pdf_repeat):
         for pdf in pdfs:

@@ -13,7 +13,7 @@ from gongkai.reportengine.figures import SECTION_IDS, Figures, Severity
 
 SIX = "本年度未收取信息处理费。"
 
-# Hand-read figures of the real 淮安市 2024 report (/work/shared/samples/huaian-2024.*):
+# Hand-read figures of the real 淮安市 2024 report (tests/samples/huaian-2024.*):
 # every rule holds, and its narrative agrees with the tables.
 HUAIAN_2024_TABLE3 = {
     "1": [3001, 53, 0, 0, 61, 4, 3119],

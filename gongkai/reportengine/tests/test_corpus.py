@@ -13,14 +13,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 READERS_PREFIXES = ("html_", "md_", "docx_", "gen_")
 
 
-def has_assembler() -> bool:
-    try:
-        from gongkai.reportengine.parsing import assemble  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def fixtures():
     for expected in sorted(FIXTURES.glob("*.expected.json")):
         name = expected.name[: -len(".expected.json")]
@@ -67,7 +59,6 @@ class GeneratorTestCase(unittest.TestCase):
         self.assertEqual(result.correct, 200 - 3)
 
 
-@unittest.skipUnless(has_assembler(), "the assembler has not landed yet")
 class CorpusReadTestCase(unittest.TestCase):
     def test_it_reads_a_generated_corpus_with_no_wrong_number(self):
         from gongkai.reportengine.parsing import parse_report

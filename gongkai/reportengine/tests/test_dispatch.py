@@ -18,15 +18,7 @@ from gongkai.reportengine.parsing import (
     parse_report,
 )
 from gongkai.reportengine.render import to_docx, to_html, to_markdown, to_text_cells
-from gongkai.reportengine.tests.shared import SEED, SHARED
-
-
-def has_assembler() -> bool:
-    try:
-        from gongkai.reportengine.parsing import assemble  # noqa: F401
-    except ImportError:
-        return False
-    return True
+from gongkai.reportengine.tests.shared import BLANK, SEED
 
 
 def scanned_pdf() -> bytes:
@@ -128,7 +120,6 @@ class UnreadableTestCase(unittest.TestCase):
             self.assertUnreadable(str(missing), f"文件不存在：{missing}")
 
 
-@unittest.skipUnless(has_assembler(), "the assembler has not landed yet")
 class DispatchTestCase(unittest.TestCase):
     def setUp(self):
         self.fig = Figures.zeros(year=2023, body="和田县吾宗肖乡人民政府")
@@ -158,7 +149,6 @@ class DispatchTestCase(unittest.TestCase):
             self.assertEqual(parse_report(path).source, str(path))
             self.assertEqual(parse_report(str(path), name="上传.md").source, "上传.md")
 
-    @unittest.skipUnless(SEED.exists(), "shared seed not present")
     def test_it_reads_the_seed_alike_in_utf8_and_gb18030(self):
         utf8 = parse_report(SEED)
         gbk = parse_report(SEED.read_text(encoding="utf-8").encode("gb18030"), name=SEED.name)
@@ -166,9 +156,8 @@ class DispatchTestCase(unittest.TestCase):
         self.assertEqual(utf8.table3["1"], [0] * 7)
         self.assertEqual(utf8.source, str(SEED))
 
-    @unittest.skipUnless((SHARED / "samples" / "blank-template-2021.docx").exists(), "no samples")
     def test_it_reads_the_blank_template_as_blank_cells_with_p010(self):
-        fig = parse_report(SHARED / "samples" / "blank-template-2021.docx")
+        fig = parse_report(BLANK)
         self.assertEqual(fig.template, "2021")
         self.assertTrue(all(v is None for row in fig.table3.values() for v in row))
         self.assertTrue(all(v is None for v in fig.table4))
@@ -176,7 +165,6 @@ class DispatchTestCase(unittest.TestCase):
         self.assertEqual(codes.get("table3.3.7[6]") or codes.get("table3.3.7"), "P010")
 
 
-@unittest.skipUnless(has_assembler(), "the assembler has not landed yet")
 class DamagedInputTestCase(unittest.TestCase):
     """Damaged files give figures or a one-line ReportUnreadable, never a traceback."""
 

@@ -10,13 +10,11 @@ from pathlib import Path
 from gongkai.reportengine.figures import Figures
 from gongkai.reportengine.parsing.docx import NotADocx, docx_lines
 from gongkai.reportengine.render import Style, to_docx
-from gongkai.reportengine.tests.shared import SAMPLES
+from gongkai.reportengine.tests.shared import BLANK
 
-BLANK = SAMPLES / "blank-template-2021.docx"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@unittest.skipUnless(BLANK.exists(), "shared samples not present")
 class BlankTemplateTestCase(unittest.TestCase):
     def setUp(self):
         self.lines = docx_lines(BLANK.read_bytes())

@@ -32,7 +32,6 @@ class PdfLinesTestCase(unittest.TestCase):
         self.assertTrue(str(ctx.exception).startswith("无法打开PDF文件"))
         self.assertNotIn("\n", str(ctx.exception))
 
-    @unittest.skipUnless((SAMPLES / "huaian-2024.pdf").exists(), "shared samples not present")
     def test_it_gives_lines_with_pages_and_without_page_numbers(self):
         lines = pdf_lines((SAMPLES / "huaian-2024.pdf").read_bytes())
         self.assertEqual(lines[0].text, "淮安市人民政府")

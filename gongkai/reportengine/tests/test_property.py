@@ -23,9 +23,8 @@ from gongkai.reportengine.parsing.assemble import assemble, parse_text
 from gongkai.reportengine.parsing.document import Line
 from gongkai.reportengine.parsing.text import text_lines
 from gongkai.reportengine.tests.reportbuilder import GROUP_BEFORE, report
-from gongkai.reportengine.tests.test_samples import PDFS, SAMPLES, SEED, sample_lines
+from gongkai.reportengine.tests.test_samples import PDFS, SEED, sample_lines
 
-HAVE_DATA = SEED.exists() and (SAMPLES / "huaian-2024.pdf").exists()
 DOCS = ("seed", *PDFS)
 FAST = settings(
     max_examples=int(os.environ.get("GONGKAI_PROP_EXAMPLES", "60")),
@@ -73,7 +72,6 @@ def base(doc: str):
     return BASE[doc]
 
 
-@unittest.skipUnless(HAVE_DATA, "shared seed and samples not present")
 class MutationPropertyTestCase(unittest.TestCase):
     def assert_no_invention(self, doc, fig, changed=None):
         """Each cell is as before, or None with a finding; ``changed`` = (old, new) allows one

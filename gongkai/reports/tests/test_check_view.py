@@ -1,22 +1,20 @@
 import json
 from pathlib import Path
-from unittest import skipUnless
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 
-from gongkai.reportengine.tests.shared import SEED, SHARED
+from gongkai.reportengine.tests.shared import SAMPLES, SEED
 from gongkai.reports import views
 
-HONGZE_2023 = SHARED / "samples" / "hongze-2023.pdf"
+HONGZE_2023 = SAMPLES / "hongze-2023.pdf"
 
 
 def upload(path: Path) -> SimpleUploadedFile:
     return SimpleUploadedFile(path.name, path.read_bytes())
 
 
-@skipUnless(SEED.exists() and HONGZE_2023.exists(), "shared samples not present")
 class CheckReportsViewTestCase(TestCase):
     url = reverse("reports:check")
 
