@@ -32,6 +32,7 @@ from .numbers import norm
 
 # A line this long, or holding two section headings, is a flattened page.
 LONG_LINE = 600
+SHORT_LINE = 40
 
 _CN_ORD = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
 # A heading inside running text: its ordinal must be the one its words belong to
@@ -63,12 +64,20 @@ _PAGE_FOOTER = re.compile(
     r"[—–]\s*\d{1,3}\s*[—–]|(?<=\s)-\s\d{1,3}\s-(?=\s)|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NON_SPACE = re.compile(r"[^ ]")
+_DIGIT = re.compile(r"\d")
+_ARTICLE20 = re.compile(r"第二十条")
+_REVIEW = re.compile(r"行政复议")
+_PREFACE = re.compile(r"根据《|按照《|依据《|本报告")
+_TITLE_TAIL = re.compile(r"(?:报告|年报|情况|事项|工作|日)$")
 
 
 def is_flattened(text: str) -> bool:
     """A line that holds what a printed page would put on many lines."""
     if len(text) >= LONG_LINE:
         return True
+    if len(text) < SHORT_LINE:
+        return False  # too short for two headings or three rows (the common case, kept fast)
     flat = text.replace(" ", "")
     heads = _headings(flat)
     if len(heads) >= 2:
@@ -78,12 +87,13 @@ def is_flattened(text: str) -> bool:
 
 def reline(lines: list[Line]) -> list[Line]:
     """Cut the flattened lines of ``lines`` where the template says a new line begins."""
-    if not any(_flattened(line) for line in lines):
+    flags = [_flattened(line) for line in lines]
+    if not any(flags):
         return lines
     out: list[Line] = []
     last = len(lines) - 1
     for n, line in enumerate(lines):
-        if not _flattened(line):
+        if not flags[n]:
             out.append(line)
             continue
         pieces = cut(norm(line.text), head=n == 0, tail=n == last)
@@ -131,8 +141,10 @@ def cut(text: str, *, head: bool = True, tail: bool = True) -> list[str]:
 
 def _flat_map(text: str) -> tuple[str, list[int]]:
     """``text`` without spaces, and for each kept character its position in ``text``."""
-    positions = [i for i, c in enumerate(text) if c != " "]
-    return "".join(text[i] for i in positions), positions
+    if " " not in text:
+        return text, range(len(text))
+    positions = [m.start() for m in _NON_SPACE.finditer(text)]
+    return text.replace(" ", ""), positions
 
 
 def _headings(flat: str) -> list[tuple[int, int]]:
@@ -161,7 +173,7 @@ _TITLES = tuple(
 
 def _ends_title(before: str) -> bool:
     """The text before a heading ends a title, a previous section's title or furniture."""
-    return bool(re.search(r"(?:报告|年报|情况|事项|工作|日)$", before))
+    return bool(_TITLE_TAIL.search(before))
 
 
 # Table 三's vertical heading 「三、本年度办理结果」 printed a character per line in a PDF:
@@ -192,7 +204,7 @@ def _table_cuts(flat: str, cuts: set[int]) -> None:
         later = sorted(starts)
         for m in _INNER_DIGITS.finditer(flat, lo, hi + 40):
             nxt = next((s for s in later if s >= m.end()), len(flat))
-            words = re.split(r"\d", flat[m.end() : nxt], maxsplit=1)[0]
+            words = _DIGIT.split(flat[m.end() : nxt], maxsplit=1)[0]
             if len(words) < 3 or _ORDINAL.match(words):
                 continue  # the row's cells, before the next label (or a vertical heading)
             cuts.add(m.start())
@@ -203,14 +215,14 @@ def _table_cuts(flat: str, cuts: set[int]) -> None:
         for m in _HEADER3_AGAIN.finditer(flat, lo, hi):
             cuts.add(m.start())  # the column header repeated after a page break
     rows2 = [m.start() for m in TABLE2_LABELS.finditer(flat)]
-    rows2 += [m.start() for m in re.finditer(r"第二十条", flat)]
+    rows2 += [m.start() for m in _ARTICLE20.finditer(flat)]
     if len(rows2) >= 3:
         for start in rows2:
             # 「行政规范性文件」: the row label starts at 行政, not at 规范性文件.
             if flat[start - 2 : start] == "行政" and flat.startswith("规范性文件", start):
                 start -= 2
             cuts.add(start)
-    for m in re.finditer(r"行政复议", flat):
+    for m in _REVIEW.finditer(flat):
         # Table 四's header starts a line (a sentence's 行政复议 follows its own words).
         if flat[m.start() - 1 : m.start()] in ("", "。") or flat[m.start() - 1].isdigit():
             cuts.add(m.start())
@@ -234,7 +246,7 @@ def _head_cuts(flat: str, limit: int, cuts: set[int]) -> None:
     for m in _TITLE.finditer(flat, 0, limit):
         cuts.add(m.end())
     # 「根据《中华人民共和国政府信息公开条例》…」 starts the preface.
-    for m in re.finditer(r"根据《|按照《|依据《|本报告", flat[:limit]):
+    for m in _PREFACE.finditer(flat, 0, limit):
         cuts.add(m.start())
 
 
