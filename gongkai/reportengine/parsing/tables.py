@@ -140,6 +140,12 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
         fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
         return
     assigned, orphans = align(items, lambda _key: 7, _row_sum_ok)
+    if orphans:
+        from .order import by_order
+
+        placed = by_order(items, assigned, fig.template)
+        assigned.update(placed)
+        orphans -= len(placed)
     missing = _missing_row(orphans, assigned)
     single6 = assigned.pop("3.6", None) if fig.template == TEMPLATE_2021 else None
     pending: dict[str, list[tuple[int, ...]]] = {}
@@ -410,6 +416,8 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
     started = False
     for p in region:
         s = split_line(p.line, p.text)
+        if s.toks and all(t.kind == BLANK and t.text == "" for t in s.toks):
+            continue  # a header row's empty cells (a converter's sub-table), not data
         if s.toks and _header_only(s.label):
             toks.extend(s.toks)
             started = True
