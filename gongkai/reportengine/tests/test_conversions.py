@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unittest
+from pathlib import Path
 
 from gongkai.reportengine.checks import analyse
 from gongkai.reportengine.figures import Figures, Severity
@@ -18,6 +19,7 @@ from gongkai.reportengine.render import to_markdown
 from gongkai.reportengine.tests.shared import SAMPLES
 from gongkai.reportengine.tests.test_property import cells, covered
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRUTH = Figures.from_json((SAMPLES / "huaian-2024.expected.json").read_text("utf-8"))
 HEADER3 = (
     "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
@@ -136,4 +138,29 @@ class ConvertedMarkdownTestCase(unittest.TestCase):
         for where, value in cells(fig):
             if value is None:
                 self.assertTrue(covered(where, fig.findings), where)
+        self.assertFalse(fig.has_errors)
+
+
+class PdftotextTestCase(unittest.TestCase):
+    """Text extracted from the sample PDFs by poppler's pdftotext (-layout, and raw)."""
+
+    def test_layout_text_reads_every_cell_and_the_published_errors(self):
+        fig = analyse(parse_report(FIXTURES / "pdftotext_layout_hongze_2023.txt"))
+        truth = Figures.from_json((SAMPLES / "hongze-2023.expected.json").read_text("utf-8"))
+        got = dict(cells(fig))
+        self.assertEqual({k: got[k] for k, _ in cells(truth)}, dict(cells(truth)))
+        errors = sorted(f.where for f in fig.findings if f.severity == Severity.ERROR)
+        self.assertEqual(errors, ["table4[14]", "table4[4]"])  # the report's own R111s
+
+    def test_raw_text_in_column_order_gives_no_wrong_number_and_no_error(self):
+        fig = analyse(parse_report(FIXTURES / "pdftotext_raw_huaian_2024.txt"))
+        truth = dict(cells(TRUTH))
+        for where, value in cells(fig):
+            if value is None:
+                self.assertTrue(covered(where, fig.findings), where)
+            else:
+                self.assertEqual(value, truth[where], where)
+        self.assertEqual(fig.table4, [None] * 15)  # header words between the numbers
+        p016 = next(f for f in fig.findings if f.where == "table4")
+        self.assertEqual((p016.code, p016.severity), ("P016", Severity.UNREAD))
         self.assertFalse(fig.has_errors)
