@@ -28,6 +28,9 @@ LANGUAGE = "chi_sim"
 PAGE_TIMEOUT = 120
 # A pixel row (column) darker than this share of the page is a table rule, not text.
 ROW_RULE, COLUMN_RULE = 0.40, 0.20
+# A pixel column dark over this share of a table row's band is a vertical rule; bands
+# thinner than MIN_BAND pixels are the edges of one thick horizontal rule.
+BAND_RULE, MIN_BAND = 0.90, 12
 
 
 @cache
@@ -46,7 +49,13 @@ def ocr_available() -> bool:
 
 
 def _unruled(image):
-    """The page in grey with its table rules painted white (see the module docstring)."""
+    """The page in grey with its table rules painted white (see the module docstring).
+
+    Horizontal rules are pixel rows darker than ``ROW_RULE``; vertical rules are found
+    between two horizontal ones (a table row's band): a pixel column dark over nearly the
+    whole band is a rule, since a cell's characters never touch both of its borders. Page-
+    long columns darker than ``COLUMN_RULE`` are painted out too (a table's outer border).
+    """
     from PIL import Image, ImageDraw
 
     grey = image.convert("L")
@@ -55,12 +64,19 @@ def _unruled(image):
     rows = ink.resize((1, height), Image.Resampling.BOX).tobytes()
     columns = ink.resize((width, 1), Image.Resampling.BOX).tobytes()
     draw = ImageDraw.Draw(grey)
-    for y, v in enumerate(rows):
-        if v < 255 * (1 - ROW_RULE):
-            draw.line([(0, y), (width, y)], fill=255)
+    rules = [y for y, v in enumerate(rows) if v < 255 * (1 - ROW_RULE)]
+    for y in rules:
+        draw.line([(0, y), (width, y)], fill=255)
     for x, v in enumerate(columns):
         if v < 255 * (1 - COLUMN_RULE):
             draw.line([(x, 0), (x, height)], fill=255)
+    for top, bottom in zip(rules, rules[1:], strict=False):
+        if bottom - top < MIN_BAND:
+            continue  # the two edges of one thick rule
+        band = ink.crop((0, top + 1, width, bottom)).resize((width, 1), Image.Resampling.BOX)
+        for x, v in enumerate(band.tobytes()):
+            if v < 255 * (1 - BAND_RULE):
+                draw.line([(x, top), (x, bottom)], fill=255)
     return grey
 
 

@@ -56,7 +56,7 @@ class ScanTestCase(unittest.TestCase):
         notice = [f for f in fig.findings if f.code == "P031"]
         self.assertEqual(len(notice), 1)
         self.assertEqual(notice[0].where, "meta.read_by_ocr")
-        self.assertGreaterEqual(self.assert_confirmed_or_flagged(fig), 28)
+        self.assertGreaterEqual(self.assert_confirmed_or_flagged(fig), 50)
         # Table 二 has no arithmetic: nothing OCR read there is used.
         self.assertTrue(all(v is None for _, v in cells(fig) if _.startswith("table2")))
         # A missing row on a scan is ours to read, not the report's defect.
@@ -65,7 +65,7 @@ class ScanTestCase(unittest.TestCase):
     def test_it_reads_an_image_of_a_report(self):
         fig = read(SCAN_PNG)
         self.assertTrue(fig.read_by_ocr)
-        self.assertGreaterEqual(self.assert_confirmed_or_flagged(fig), 14)
+        self.assertGreaterEqual(self.assert_confirmed_or_flagged(fig), 42)
 
     def test_it_refuses_an_image_when_ocr_is_not_installed(self):
         with mock.patch("gongkai.reportengine.parsing.ocr.ocr_available", return_value=False):
