@@ -2,15 +2,19 @@
 
 OCR misreads digits, and a misread digit is a wrong number — the one thing the checker must
 never report as the publication's. So after a scan is assembled, each number of tables 三
-and 四 is checked against every relation of the template it takes part in (reference §3.6:
+and 四 is checked against the relations of the template it takes part in (reference §3.6:
 rule 1, each row's 总计 = its six columns; rule 2, （七）总计 = the outcome rows, per column;
 the printed 勾稽关系 一 + 二 = （七） + 四; rule 3, each table-四 group's 总计 = its four
-parts). A number is kept when at least one such relation has all its numbers read and every
-relation with all its numbers read holds; any other number becomes None with P030. Table 二
-has no arithmetic, so none of its OCR'd numbers is confirmed.
+parts), those whose numbers were all read:
 
-Since every kept number sits only in relations that hold, the checks find no arithmetic
-error in a scan: what they cannot confirm they do not judge (docs/report-checks.md).
+* a number is *vouched for* when a relation it is part of holds;
+* in a relation that fails, the numbers nothing vouches for are the misread ones; when
+  every number of a failing relation is vouched for elsewhere, none of them is kept;
+* a number is kept when it is vouched for and not refuted; any other becomes None with P030.
+
+Table 二 has no arithmetic, so none of its OCR'd numbers is confirmed. After this no
+relation with all its numbers kept fails, so the checks find no arithmetic error in a scan:
+what they cannot confirm they do not judge (docs/report-checks.md).
 """
 
 from __future__ import annotations
@@ -67,14 +71,21 @@ def confirm_ocr(fig: Figures) -> None:
         else f
         for f in fig.findings
     ]
-    confirmed: dict[Ref, bool] = {}
+    holding: list[list[Ref]] = []
+    failing: list[list[Ref]] = []
     for rel in _relations(fig):
         values = [_value(fig, ref) for ref in rel]
         if any(not isinstance(v, int) or isinstance(v, bool) for v in values):
             continue
-        ok = _holds(rel, values)
-        for ref in rel:
-            confirmed[ref] = confirmed.get(ref, True) and ok
+        (holding if _holds(rel, values) else failing).append(rel)
+    supported = {ref for rel in holding for ref in rel}
+    refuted: set[Ref] = set()
+    for rel in failing:
+        suspects = [ref for ref in rel if ref not in supported]
+        # The misread number is the one no holding relation vouches for; where every number
+        # of a failing relation is vouched for elsewhere, none of them can be trusted.
+        refuted.update(suspects or rel)
+    confirmed = {ref: True for ref in supported - refuted}
     for rid, row in fig.table3.items():
         for c, value in enumerate(row):
             if value is not None and not confirmed.get(("t3", (rid, c))):

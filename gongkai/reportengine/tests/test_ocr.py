@@ -85,12 +85,25 @@ class ConfirmTestCase(unittest.TestCase):
         fig.table2["licensing"] = 12
         confirm_ocr(fig)
         self.assertEqual(fig.table3["1"], [5, 0, 0, 0, 0, 0, 5])
-        self.assertEqual(fig.table3["3.3.1"], [None] * 7)  # the row and column 3 fail
-        self.assertEqual(fig.table3["3.7"][3], None)  # its column fails
-        self.assertEqual(fig.table3["3.7"][0], 5)
+        # Row 3.3.1 and column 3 fail; the one number neither vouches for is the 8.
+        self.assertEqual(fig.table3["3.3.1"], [0, 0, 0, None, 0, 0, 0])
+        self.assertEqual(fig.table3["3.7"], [5, 0, 0, 0, 0, 0, 5])  # vouched for by 一+二=七+四
         self.assertEqual(fig.table4[:5], [1, 0, 0, 0, 1])
         self.assertIsNone(fig.table2["licensing"])
         wheres = {f.where for f in fig.findings if f.code == "P030"}
         self.assertIn("table3.3.3.1[3]", wheres)
         self.assertIn("table2.licensing", wheres)
         self.assertEqual(analyse(fig).has_errors, False)
+
+    def test_it_keeps_nothing_of_a_failing_relation_whose_numbers_all_look_sound(self):
+        # 1 0 0 0 0 0 1 misread as 7 0 0 0 0 0 7: the row holds, but columns 0 and 6 fail and
+        # every number in them is vouched for by its row: none can be trusted.
+        fig = Figures.zeros(year=2024)
+        fig.table3["3.1"] = [1, 0, 0, 0, 0, 0, 1]
+        fig.table3["3.2"] = [7, 0, 0, 0, 0, 0, 7]
+        fig.table3["3.7"] = [2, 0, 0, 0, 0, 0, 2]
+        fig.table3["1"] = [2, 0, 0, 0, 0, 0, 2]
+        confirm_ocr(fig)
+        self.assertEqual(fig.table3["3.2"], [None, 0, 0, 0, 0, 0, None])
+        self.assertEqual(fig.table3["3.1"], [None, 0, 0, 0, 0, 0, None])
+        self.assertFalse(analyse(fig).has_errors)
