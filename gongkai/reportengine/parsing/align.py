@@ -40,10 +40,14 @@ class Item:
     label: str = ""
 
 
-def _flat_map(text: str) -> tuple[str, list[int]]:
+_NON_SPACE = re.compile(r"[^ ]")
+
+
+def flat_map(text: str) -> tuple[str, list[int] | range]:
     """``text`` without spaces, and for each kept character its position in ``text``."""
-    positions = [i for i, c in enumerate(text) if c != " "]
-    return "".join(text[i] for i in positions), positions
+    if " " not in text:
+        return text, range(len(text))
+    return text.replace(" ", ""), [m.start() for m in _NON_SPACE.finditer(text)]
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -82,7 +86,7 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
             kind, key, start, _ = matches[-1]
             items.append(Item(kind, key, s.toks, p.index, s.label[start:]))
             continue
-        flat, positions = _flat_map(p.text)
+        flat, positions = flat_map(p.text)
         matches = matcher(flat)
         if matches and len(NUMERIC.sub("", flat[: matches[0][2]])) > MAX_LEAD:
             # A label deep inside a line is a word of a sentence (「…新增公开市政府规章1件」),

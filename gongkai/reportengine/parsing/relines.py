@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..figures import SECTION_TITLES, SECTION_TITLES_2019
+from .align import flat_map
 from .document import Line
 from .labels import _SECTION_KEYS, TABLE2_LABELS, table3_matches
 from .numbers import norm
@@ -64,7 +65,6 @@ _PAGE_FOOTER = re.compile(
     r"[—–]\s*\d{1,3}\s*[—–]|(?<=\s)-\s\d{1,3}\s-(?=\s)|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NON_SPACE = re.compile(r"[^ ]")
 _DIGIT = re.compile(r"\d")
 _ARTICLE20 = re.compile(r"第二十条")
 _REVIEW = re.compile(r"行政复议")
@@ -111,7 +111,7 @@ def _flattened(line: Line) -> bool:
 def cut(text: str, *, head: bool = True, tail: bool = True) -> list[str]:
     """The pieces of one flattened line (normalised text), in order."""
     text = _PAGE_FOOTER.sub(" ", text)
-    flat, positions = _flat_map(text)
+    flat, positions = flat_map(text)
     cuts: set[int] = set()
     first_heading = None
     for start, end in _headings(flat):
@@ -137,14 +137,6 @@ def cut(text: str, *, head: bool = True, tail: bool = True) -> list[str]:
             pieces.append(piece)
         prev = c
     return pieces
-
-
-def _flat_map(text: str) -> tuple[str, list[int]]:
-    """``text`` without spaces, and for each kept character its position in ``text``."""
-    if " " not in text:
-        return text, range(len(text))
-    positions = [m.start() for m in _NON_SPACE.finditer(text)]
-    return text.replace(" ", ""), positions
 
 
 def _headings(flat: str) -> list[tuple[int, int]]:
