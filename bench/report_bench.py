@@ -31,13 +31,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gongkai.reportengine.checks import analyse  # noqa: E402
-from gongkai.reportengine.corpus import Score, generate, score  # noqa: E402
+from gongkai.reportengine.corpus import (  # noqa: E402
+    Score,
+    flatten,
+    generate,
+    reader_lines,
+    score,
+)
 from gongkai.reportengine.figures import Figures  # noqa: E402
 from gongkai.reportengine.parsing import ReportUnreadable, decode_text, parse_report  # noqa: E402
 from gongkai.reportengine.parsing.html import decode_html  # noqa: E402
 
 SAMPLES = ROOT / "gongkai" / "reportengine" / "tests" / "samples"
-TEXT_FORMS = ("text-cells", "text-plain", "markdown")
+FIXTURES = ROOT / "gongkai" / "reportengine" / "tests" / "fixtures"
+TEXT_FORMS = ("text-cells", "text-plain", "markdown", "flat", "flat-strip")
 
 
 def _idle_cpu(cpus: set[int]) -> int:
@@ -91,6 +98,15 @@ def write_corpus(folder: Path, n: int, n_docx: int, pdf_repeat: int, seed: int):
         for sample in generate(count, seed=seed, forms=(form,)):
             path = folder / sample.name
             path.write_bytes(sample.data)
+            entries.append((path, sample.truth))
+    # Flattened pages (docs/report-parsing.md): the HTML form's lines joined into one line,
+    # with their spaces ("flat") and with every space and separator stripped ("flat-strip").
+    for form, strip in (("flat", False), ("flat-strip", True)):
+        entries = files.setdefault(form, [])
+        for sample in generate(max(n // 4, 10), seed=seed + 1, forms=("html",)):
+            path = folder / f"{form}_{sample.name}.txt"
+            text = flatten(reader_lines(sample.data, ".html"), strip=strip)
+            path.write_bytes(text.encode("utf-8"))
             entries.append((path, sample.truth))
     pdfs = sorted(SAMPLES.glob("*.pdf"))
     entries = files.setdefault("pdf", [])
@@ -161,6 +177,39 @@ def stages(paths: list[Path]) -> tuple[float, float, float]:
     return read / n, build / n, checked / n
 
 
+def pdf_extractors(paths: list[Path], repeat: int = 3) -> None:
+    """PDF reports per second on one core, parse + check, through each extractor (the same
+    process, so the ratio holds on a loaded machine), and whether they read the same cells."""
+    from gongkai.reportengine.parsing.assemble import assemble
+    from gongkai.reportengine.parsing.pdf import pdf_lines, pdfium_lines, plumber_lines
+
+    datas = [p.read_bytes() for p in paths]
+    rates = {}
+    tables = {}
+    for name, reader in (
+        ("pdfium", pdfium_lines),
+        ("pdfplumber", plumber_lines),
+        ("default", pdf_lines),
+    ):
+        best = float("inf")
+        for _ in range(repeat):
+            gc.collect()
+            # CPU time of this process (PDFium and pdfplumber both run in it): the one-core
+            # figure even when other work shares the machine.
+            start = time.process_time()
+            out = [analyse(assemble(reader(d))) for d in datas]
+            best = min(best, time.process_time() - start)
+        rates[name] = len(datas) / best
+        tables[name] = [(f.table2, f.table3, f.table4) for f in out]
+    same = tables["pdfium"] == tables["pdfplumber"]
+    print(
+        f"\nPDF on one core (CPU time), parse + check ({len(datas)} files): "
+        f"PDFium {rates['pdfium']:.1f}/s, pdfplumber {rates['pdfplumber']:.1f}/s "
+        f"(×{rates['pdfium'] / rates['pdfplumber']:.1f}); pdf_lines (PDFium, pdfplumber where "
+        f"it reads more) {rates['default']:.1f}/s; same figures: {'yes' if same else 'NO'}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 reports per form")
@@ -229,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         for example in wrong_examples[: args.show_wrong]:
             print(f"    wrong: {example}")
+        pdf_paths = sorted(SAMPLES.glob("*.pdf")) + sorted(FIXTURES.glob("pdf_*.pdf"))
+        pdf_extractors(pdf_paths, repeat=2 if args.quick else 5)
         if args.stages:
             print("\nms per report: reader (bytes → lines/text), assembler, checks")
             for form, entries in files.items():

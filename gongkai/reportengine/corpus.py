@@ -31,6 +31,7 @@ from .figures import (
     table2_layout,
     template_for_year,
 )
+from .parsing.document import Line
 from .render import (
     Style,
     format_number,
@@ -420,3 +421,28 @@ def score(parsed: Figures, truth: Figures, name: str = "") -> Score:
             result.wrong += 1
             result.wrong_where.append(f"{name}:{where} {value!r}≠{expected!r}")
     return result
+
+
+# --- Flattened variants (docs/report-parsing.md, "Flattened pages") -----------------------
+
+_SEPARATORS = str.maketrans({" ": None, "\t": None, "|": None, "\u3000": None})
+
+
+def flatten(lines: list[Line], *, strip: bool = False) -> str:
+    """A report's lines as a crawler gives them: one line, cells run together.
+
+    ``strip`` also removes every space and cell separator, so that a row's cells become one
+    run of digits (「…申请数量640020470二、上年结转…」).
+    """
+    texts = [" ".join(c for c in line.cells if c) if line.cells else line.text for line in lines]
+    text = "".join(texts)
+    return text.translate(_SEPARATORS) if strip else text
+
+
+def reader_lines(data: bytes, suffix: str = "") -> list[Line]:
+    """The lines a reader gives for ``data`` (the stage before the assembler)."""
+    from .parsing import _lines_for, _sniff
+    from .parsing.text import text_lines
+
+    lines = _lines_for(data, _sniff(data, suffix), suffix)
+    return text_lines(lines) if isinstance(lines, str) else lines

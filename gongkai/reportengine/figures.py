@@ -220,6 +220,9 @@ class Figures:
     table4: list[Cell] = field(default_factory=lambda: [None] * 15)
     findings: list[Finding] = field(default_factory=list)
     source: str | None = None  # file name or URL the figures came from
+    # The text was read from images by OCR (a scan): its numbers are kept only where the
+    # tables' arithmetic confirms them, and the text is not used against the tables.
+    read_by_ocr: bool = False
 
     @classmethod
     def blank(cls, template: str = TEMPLATE_2021, **meta: Any) -> Figures:
@@ -289,6 +292,7 @@ class Figures:
                 for f in data.get("findings") or []
             ],
             source=data.get("source"),
+            read_by_ocr=bool(data.get("read_by_ocr", False)),
         )
 
     @classmethod

@@ -54,6 +54,8 @@ CODES = {
     "R202": "warning",
     "R203": "warning",
     "R204": "error",
+    "R205": "warning",
+    "R206": "warning",
     "R301": "error",
     "R401": "warning",
     "R402": "notice",

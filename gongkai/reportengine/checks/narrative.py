@@ -148,8 +148,9 @@ def table_values(figures: Figures, kind: str) -> tuple[str, list]:
     t2 = row_cells(figures, "2")[TOTAL_COLUMN]
     t4 = table4_cells(figures)
     if kind == "received":
-        # "受理…申请 N 件" often includes last year's carry-over: both readings are accepted.
-        accepted = [t1, total((t1, t2))] if all_numbers(t1, t2) else [t1]
+        # "受理…申请 N 件" often includes last year's carry-over: both readings are accepted,
+        # so with the carry-over unread the text cannot be judged (None: the check is silent).
+        accepted = [t1, total((t1, t2))] if all_numbers(t1, t2) else [t1, None]
         return f"表三 {row_label('1')}·总计 为 {fmt(t1)}", accepted
     if kind == "carried":
         return f"表三 {row_label('2')}·总计 为 {fmt(t2)}", [t2]
@@ -177,8 +178,11 @@ def check_narrative(figures: Figures) -> Iterator[Finding]:
     """R301: a number written in the text contradicts the tables.
 
     Fires only when no plain mention of that figure matches the table (a report may state
-    one figure for several scopes) and the table value is known.
+    one figure for several scopes) and the table value is known. Text read by OCR is not
+    used: a misread digit in it would be a false alarm.
     """
+    if figures.read_by_ocr:
+        return
     found: dict[str, list[Mention]] = {}
     for mention in mentions(figures):
         found.setdefault(mention.kind, []).append(mention)

@@ -126,6 +126,8 @@ def _sniff(data: bytes, suffix: str) -> str:
         return "ole"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"  # a photo or scan of a report: read by OCR (.ocr)
     if _HTML_START.search(data[:4096]):
         return "html"
     if suffix in _HTML_SUFFIXES:
@@ -157,6 +159,12 @@ def _lines_for(data: bytes, form: str, suffix: str):
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}：旧版 Word/Excel 文件，请另存为 .docx 或 PDF")
     if form == "rtf":
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}：RTF 文件，请另存为 .docx 或 PDF")
+    if form == "image":
+        from .ocr import ocr_available, ocr_image_lines
+
+        if not ocr_available():
+            raise ReportUnreadable("图片文件：本机未安装文字识别（tesseract chi_sim），无法读取")
+        return ocr_image_lines(data)
     if form == "html":
         from .html import html_lines
 

@@ -40,10 +40,14 @@ class Item:
     label: str = ""
 
 
-def _flat_map(text: str) -> tuple[str, list[int]]:
+_NON_SPACE = re.compile(r"[^ ]")
+
+
+def flat_map(text: str) -> tuple[str, list[int] | range]:
     """``text`` without spaces, and for each kept character its position in ``text``."""
-    positions = [i for i, c in enumerate(text) if c != " "]
-    return "".join(text[i] for i in positions), positions
+    if " " not in text:
+        return text, range(len(text))
+    return text.replace(" ", ""), [m.start() for m in _NON_SPACE.finditer(text)]
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -75,12 +79,14 @@ def items_for(region: list[Prepared], matcher: Matcher) -> list[Item]:
                     items.append(Item(TEXT, None, [], p.index, s.label))
                 continue
             for kind, key, _, _ in matches[:-1]:
-                if kind == GROUP:
-                    items.append(Item(GROUP, key, [], p.index))
+                if kind in (GROUP, ROW):
+                    # A row label before the last one in the same row of cells (a converter
+                    # merged two rows): found, its cells unknown (never the next row's).
+                    items.append(Item(kind, key, [], p.index))
             kind, key, start, _ = matches[-1]
             items.append(Item(kind, key, s.toks, p.index, s.label[start:]))
             continue
-        flat, positions = _flat_map(p.text)
+        flat, positions = flat_map(p.text)
         matches = matcher(flat)
         if matches and len(NUMERIC.sub("", flat[: matches[0][2]])) > MAX_LEAD:
             # A label deep inside a line is a word of a sentence (「…新增公开市政府规章1件」),
@@ -207,6 +213,7 @@ def align(
     out: dict[str, Assigned] = {}
     segment: list[Item] = []
     orphans = 0
+    items = _mend(items, width)
 
     def flush() -> None:
         nonlocal orphans
@@ -227,6 +234,50 @@ def align(
         segment.append(item)
     flush()
     return out, orphans
+
+
+def _empty(toks: list[Tok]) -> bool:
+    """Cells a reader found empty (a converter's row of empty cells), none printed."""
+    return bool(toks) and all(t.kind == BLANK and t.text == "" for t in toks)
+
+
+def _mend(items: list[Item], width: Callable[[str], int]) -> list[Item]:
+    """Put back values a PDF converter separated from their row (docs/report-parsing.md).
+
+    * A label whose cells are all empty, followed by a line of bare values of its width:
+      the values are its own (「| 一、本年新收… | | | |」 then 「| | 3001 | 53 | … |」).
+    * A row short of k cells, followed by a line of exactly k bare numbers, the next row
+      having its own: the missing cells (「| 规章 | 1 | 0 |」 then 「| 11 |」).
+    """
+    out: list[Item] = []
+    skip = -1
+    for n, item in enumerate(items):
+        if n == skip:
+            continue
+        nxt = items[n + 1] if n + 1 < len(items) else None
+        if item.kind == ROW and nxt is not None and nxt.kind == VALS and not nxt.label:
+            w = width(item.key)
+            values = [t for t in nxt.toks if not (t.kind == BLANK and t.text == "")]
+            after = items[n + 2] if n + 2 < len(items) else None
+            next_has_own = after is None or after.kind != ROW or bool(after.toks)
+            numbers = bool(values) and all(t.kind == NUM for t in values)
+            if _empty(item.toks) and numbers and _fits(values, w):
+                out.append(Item(ROW, item.key, values, item.index, item.label))
+                skip = n + 1
+                continue
+            own = [t for t in item.toks if not (t.kind == BLANK and t.text == "")]
+            if (
+                own
+                and all(t.kind == NUM for t in own)
+                and numbers
+                and len(own) + len(values) == w
+                and next_has_own
+            ):
+                out.append(Item(ROW, item.key, own + values, item.index, item.label))
+                skip = n + 1
+                continue
+        out.append(item)
+    return out
 
 
 def _align_segment(

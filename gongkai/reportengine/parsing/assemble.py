@@ -13,6 +13,7 @@ from ..figures import TEMPLATE_2019, TEMPLATE_2021, Figures, Severity, template_
 from . import ReportUnreadable
 from .document import Line
 from .labels import HEADER4, NEW_TABLE2, OLD_BLOCK9, OLD_TABLE2, TABLE2_LABELS
+from .relines import reline
 from .sections import Layout, Prepared, body_kind, find_sections, prepare, read_meta, section_texts
 from .tables import (
     fill_table2,
@@ -101,7 +102,7 @@ def assemble(lines: list[Line], *, source: str | None = None) -> Figures:
 
     Raises :class:`NotAReport` when nothing in the lines looks like a report.
     """
-    prepared = prepare(lines)
+    prepared = prepare(reline(lines))
     n = len(prepared)
     layout = find_sections(prepared)
     meta = read_meta(prepared, layout.first)
@@ -129,6 +130,18 @@ def assemble(lines: list[Line], *, source: str | None = None) -> Figures:
     fill_table3(fig, items3)
     fill_table4(fig, prepared[t4[0] : t4[1]])
 
+    if any(line.ocr for line in lines):
+        from .confirm import confirm_ocr
+
+        fig.read_by_ocr = True
+        confirm_ocr(fig)
+        fig.add(
+            "P031",
+            Severity.NOTICE,
+            "meta.read_by_ocr",
+            "报告是扫描件（图像），文字由 OCR 识别读出；只采用了表内勾稽关系能核实的数字",
+            "扫描件无法逐字核对；请尽量发布带文字层的 PDF 或网页。",
+        )
     if evidence == "default":
         fig.add(
             "P020",

@@ -18,8 +18,11 @@ class Line:
     Markdown, " |"-separated text): each string is one cell's text, with spans already
     expanded (a rowspan label is repeated on each row it covers).
     ``page`` is the 1-based page for PDFs, for messages.
+    ``ocr`` is set when the text was read from an image by OCR (its numbers need the
+    tables' arithmetic to confirm them, :mod:`.confirm`).
     """
 
     text: str
     cells: list[str] | None = None
     page: int | None = None
+    ocr: bool = False

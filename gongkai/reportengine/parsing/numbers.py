@@ -159,11 +159,14 @@ def split_text(text: str) -> Split:
     toks.reverse()
     label = "".join(parts[:i])
     glued = False
-    if not toks and label:
+    if label:
         m = _GLUED_DIGITS.match(label)
         value = number(m.group(2)) if m and not m.group(1).endswith(("第", "共")) else None
-        if value is not None:
-            label, toks, glued = m.group(1), [Tok(NUM, value, m.group(2))], True
+        if value is not None and (not toks or i == len(parts) - len(toks)):
+            # 「…申请数量21710000218」 (one glued run), or a flattened row's first cell stuck
+            # to its label: 「…总计0 3 3 0 6」.
+            label, glued = m.group(1), not toks
+            toks.insert(0, Tok(NUM, value, m.group(2)))
     return Split(label, toks, glued, text)
 
 

@@ -140,6 +140,12 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
         fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
         return
     assigned, orphans = align(items, lambda _key: 7, _row_sum_ok)
+    if orphans:
+        from .order import by_order
+
+        placed = by_order(items, assigned, fig.template)
+        assigned.update(placed)
+        orphans -= len(placed)
     missing = _missing_row(orphans, assigned)
     single6 = assigned.pop("3.6", None) if fig.template == TEMPLATE_2021 else None
     pending: dict[str, list[tuple[int, ...]]] = {}
@@ -408,13 +414,19 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
     fig.table4 = [None] * 15
     toks: list[Tok] = []
     started = False
+    interleaved = False  # header words between the numbers: a text in column order
     for p in region:
         s = split_line(p.line, p.text)
+        if s.toks and all(t.kind == BLANK and t.text == "" for t in s.toks):
+            continue  # a header row's empty cells (a converter's sub-table), not data
         if s.toks and _header_only(s.label):
+            interleaved = interleaved or (started and bool(s.label) and len(toks) < 15)
             toks.extend(s.toks)
             started = True
         elif started and len(toks) >= 15:
             break
+        elif started and s.label and _header_only(s.label):
+            interleaved = True
     toks = trim_padding(toks, 15)
     if not toks:
         fig.add("P003", Severity.UNREAD, "table4", "未能找到表四（行政复议、行政诉讼情况）的数字")
@@ -440,4 +452,23 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
     if len(toks) != 15:
         fig.add("P013", Severity.UNREAD, "table4", f"表四读到{len(toks)}个数，应为15个")
         return
+    if interleaved and not _groups_hold(toks):
+        # Text extracted from a PDF in column order (pdftotext without -layout) interleaves
+        # header words and numbers; only the arithmetic could confirm the order, and it
+        # does not (reference §3.6 rule 3).
+        fig.add(
+            "P016",
+            Severity.UNREAD,
+            "table4",
+            "表四的数字与表头文字交错排列，顺序无法确定（按此顺序各组总计不等于四项之和）",
+        )
+        return
     fig.table4 = to_cells(fig, toks, "table4[{}]")
+
+
+def _groups_hold(toks: list[Tok]) -> bool:
+    """Reference §3.6 rule 3 on all three groups (every cell a number)."""
+    if any(t.kind != NUM for t in toks):
+        return False
+    values = [t.value for t in toks]
+    return all(sum(values[g : g + 4]) == values[g + 4] for g in (0, 5, 10))

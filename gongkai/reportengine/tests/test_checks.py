@@ -362,6 +362,42 @@ class SectionsTestCase(TestCase):
         )
         self.assertEqual(check(fig)[0].severity, Severity.ERROR)
 
+    def test_it_gives_one_warning_not_six_errors_when_no_outline_was_read(self):
+        fig = report()
+        fig.sections, fig.section_order = {}, []
+        got = check(fig)
+        self.assertEqual(
+            [(f.code, f.severity, f.where) for f in got],
+            [("R205", Severity.WARNING, "section1")],
+        )
+        self.assertIn("未找到第一、二、三、四、五、六部分的标题", got[0].message)
+
+    def test_it_warns_when_a_heading_is_missing_but_its_content_is_there(self):
+        fig = report()
+        del fig.sections["5"]
+        fig.section_order.remove("5")
+        fig.sections["4"] = "正文。存在的主要问题：公开不够及时。"
+        self.assertEqual(
+            found(fig),
+            [
+                (
+                    "R206",
+                    "section5",
+                    "未找到第五部分“五、存在的主要问题及改进情况”的标题，但报告中有该部分的内容",
+                )
+            ],
+        )
+        self.assertEqual(check(fig)[0].severity, Severity.WARNING)
+
+    def test_it_takes_a_read_table_as_its_section_content(self):
+        fig = report()
+        del fig.sections["3"]
+        fig.section_order.remove("3")
+        self.assertEqual([f.code for f in check(fig)], ["R206"])  # table 三 was read (zeros)
+        fig.table3 = {rid: [None] * 7 for rid in fig.table3}
+        fig.add("P001", Severity.UNREAD, "table3", "未能找到表三")
+        self.assertEqual([f.code for f in check(fig)], ["R201"])
+
     def test_it_does_not_repeat_a_section_the_parser_could_not_read(self):
         fig = report()
         del fig.sections["5"]

@@ -43,6 +43,17 @@ class NarrativeTestCase(TestCase):
             ],
         )
 
+    def test_it_keeps_quiet_when_the_carry_over_was_not_read(self):
+        # 21 new + 3 carried = 24: the text may count the carry-over; with row 二 unread the
+        # check cannot tell, so it says nothing (no false alarm).
+        fig = self.with_text("本年共收到政府信息公开申请24件。")
+        self.assertEqual(check(fig), [])
+        fig.table3["2"] = [None] * 7
+        fig.add("P013", Severity.UNREAD, "table3.2", "没有读到数字")
+        self.assertEqual(check(fig), [])
+        fig.sections["1"] = "本年共收到政府信息公开申请20件。"
+        self.assertEqual(check(fig), [])
+
     def test_it_keeps_quiet_on_hongze_2023_whose_text_matches(self):
         fig = report(year=2023)
         fig.table3["1"] = [21, 0, 0, 0, 0, 0, 21]

@@ -61,5 +61,49 @@ class PdfReportTestCase(unittest.TestCase):
         self.assertEqual(fig.findings, [])
 
 
+class ExtractorsTestCase(unittest.TestCase):
+    """PDFium (the default, fast) and pdfplumber (the fallback) read the same figures."""
+
+    def test_both_extractors_read_identical_figures_from_every_pdf_fixture(self):
+        from gongkai.reportengine.checks import analyse
+        from gongkai.reportengine.parsing.assemble import assemble
+        from gongkai.reportengine.parsing.pdf import pdfium_lines, plumber_lines
+
+        paths = [SAMPLES / f"{name}.pdf" for name in ("huaian-2024", "hongze-2023", "hongze-2024")]
+        paths.append(FIXTURES / "pdf_wrapped_labels_2022.pdf")
+        for path in paths:
+            data = path.read_bytes()
+            fast = analyse(assemble(pdfium_lines(data))).to_dict()
+            slow = analyse(assemble(plumber_lines(data))).to_dict()
+            with self.subTest(pdf=path.name):
+                for key in ("table2", "table3", "table4", "year", "body", "published_on"):
+                    self.assertEqual(fast[key], slow[key], key)
+                self.assertEqual(fast["section_order"], slow["section_order"])
+                self.assertEqual(
+                    [(f["code"], f["where"]) for f in fast["findings"]],
+                    [(f["code"], f["where"]) for f in slow["findings"]],
+                )
+
+    def test_it_reads_with_pdfium_and_keeps_pdfplumber_only_where_it_reads_more(self):
+        from unittest import mock
+
+        from gongkai.reportengine.parsing import pdf
+
+        data = (FIXTURES / "pdf_wrapped_labels_2022.pdf").read_bytes()
+        with mock.patch.object(pdf, "plumber_lines", side_effect=AssertionError) as slow:
+            lines = pdf.pdf_lines(data)  # every cell read: pdfplumber is never called
+        slow.assert_not_called()
+        self.assertEqual(lines[0].page, 1)
+        damaged = pdf.pdfium_lines(data)
+        del damaged[next(i for i, ln in enumerate(damaged) if "予以公开" in ln.text)]
+        with (
+            mock.patch.object(pdf, "pdfium_lines", return_value=damaged),
+            mock.patch.object(pdf, "plumber_lines", wraps=pdf.plumber_lines) as slow,
+        ):
+            lines = pdf.pdf_lines(data)
+        slow.assert_called_once()
+        self.assertTrue(any("予以公开" in ln.text for ln in lines))  # pdfplumber's, complete
+
+
 if __name__ == "__main__":  # pragma: no cover
     unittest.main()
