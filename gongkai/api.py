@@ -23,3 +23,8 @@ api = NinjaAPI(
 def health(request) -> dict:
     """A cheap liveness answer for load balancers and the API's own tests."""
     return {"status": "ok"}
+
+
+from gongkai.applications.api import router as applications_router  # noqa: E402
+
+api.add_router("/", applications_router)

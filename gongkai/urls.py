@@ -10,5 +10,7 @@ urlpatterns = [
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("staff/", include("gongkai.applications.urls")),
+    path("", include("gongkai.applications.public_urls")),
     path("", include("gongkai.public.urls")),
 ]

@@ -219,6 +219,9 @@ def load_demo() -> DemoResult:
         _, created = Membership.objects.get_or_create(user=user, agency=agencies[slug], role=role)
         changed += created
         logins.append(DemoLogin(username, str(role.label), agencies[slug].name))
+    from gongkai.applications.demo import load_demo_applications
+
+    changed += load_demo_applications(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

@@ -24,7 +24,7 @@ class SiteTestCase(BaseTestCase):
     def test_every_public_url_renders_with_one_h1(self):
         checked = []
         for route in walk_urls():
-            public = route.name.startswith("public:") or route.name in NO_LOGIN_URLS
+            public = route.name.startswith(("public:", "apply:")) or route.name in NO_LOGIN_URLS
             if route.route.startswith(SKIPPED_PREFIXES) or not public:
                 continue
             url = reverse(route.name, kwargs=build_url_kwargs(self, route))
