@@ -89,6 +89,12 @@ class ObjectStorageTestCase(BaseTestCase):
         import boto3
         from moto.server import ThreadedMotoServer
 
+        import logging
+
+        # moto's werkzeug server logs each request; the test output stays quiet.
+        werkzeug = logging.getLogger("werkzeug")
+        cls._werkzeug_level = werkzeug.level
+        werkzeug.setLevel(logging.ERROR)
         cls.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         cls.server.start()
         host, port = cls.server.get_host_and_port()
@@ -103,7 +109,10 @@ class ObjectStorageTestCase(BaseTestCase):
 
     @classmethod
     def tearDownClass(cls):
+        import logging
+
         cls.server.stop()
+        logging.getLogger("werkzeug").setLevel(cls._werkzeug_level)
         super().tearDownClass()
 
     def test_it_stores_and_serves_attachments_from_object_storage(self):
