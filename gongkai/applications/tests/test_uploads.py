@@ -86,10 +86,10 @@ class ObjectStorageTestCase(BaseTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        import logging
+
         import boto3
         from moto.server import ThreadedMotoServer
-
-        import logging
 
         # moto's werkzeug server logs each request; the test output stays quiet.
         werkzeug = logging.getLogger("werkzeug")
