@@ -26,3 +26,4 @@ def health(request) -> dict:
 
 
 api.add_router("/catalog/", "gongkai.catalog.api.router")
+api.add_router("/", "gongkai.applications.api.router")

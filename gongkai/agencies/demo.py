@@ -229,6 +229,10 @@ def load_demo() -> DemoResult:
     from gongkai.standards.demo import load_demo_standards
 
     changed += load_demo_standards(agencies) + load_demo_channels(agencies)
+
+    from gongkai.applications.demo import load_demo_applications
+
+    changed += load_demo_applications(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

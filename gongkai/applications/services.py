@@ -9,6 +9,7 @@ retry after a timeout, the API's Idempotency-Key header).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,9 +58,13 @@ def next_receipt_number(agency, year: int) -> tuple[int, str]:
     transaction.
     """
     ReceiptCounter.objects.get_or_create(agency=agency, year=year)
-    ReceiptCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
-    serial = ReceiptCounter.objects.get(agency=agency, year=year).last
-    return serial, f"{year}-{serial:04d}"
+    while True:
+        ReceiptCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
+        serial = ReceiptCounter.objects.get(agency=agency, year=year).last
+        number = f"{year}-{serial:04d}"
+        # A ledger import may already hold this number: draw the next one.
+        if not Application.objects.filter(agency=agency, receipt_number=number).exists():
+            return serial, number
 
 
 def online_receipt_on_submission() -> bool:
@@ -80,6 +85,7 @@ def submit_application(
     receipt_confirmation: str = "",
     idempotency_key: str = "",
     actor=None,
+    attachments=(),
 ) -> Submitted:
     """Store a new application (条例 Art. 29) with its receipt date (Art. 31).
 
@@ -99,7 +105,8 @@ def submit_application(
         or (channel == Channel.ONLINE and online_receipt_on_submission())
     ):
         received_on = arrived_on
-        receipt_confirmation = receipt_confirmation or str(RECEIPT_RULES[Channel(channel)])
+    if received_on is not None and not receipt_confirmation:
+        receipt_confirmation = str(RECEIPT_RULES[Channel(channel)])
     try:
         with transaction.atomic():
             return Submitted(
@@ -113,6 +120,7 @@ def submit_application(
                     receipt_confirmation,
                     idempotency_key,
                     actor,
+                    attachments,
                 ),
                 True,
             )
@@ -128,15 +136,26 @@ def submit_application(
 
 
 def _create(
-    agency, channel, applicant, items, arrived_on, received_on, confirmation, key, actor
+    agency,
+    channel,
+    applicant,
+    items,
+    arrived_on,
+    received_on,
+    confirmation,
+    key,
+    actor,
+    attachments,
 ) -> Application:
+    from .uploads import store_attachment
+
     year = (received_on or arrived_on).year
-    serial, number = next_receipt_number(agency, year)
     application = Application(
         agency=agency,
-        receipt_number=number,
+        # A unique placeholder until the last step: the counter's row lock, which serialises
+        # the body's submissions, is then held only for the end of the transaction.
+        receipt_number=f"pending-{uuid.uuid4().hex}",
         year=year,
-        serial=serial,
         idempotency_key=key,
         channel=channel,
         arrived_on=arrived_on,
@@ -172,11 +191,15 @@ def _create(
         note=Channel(channel).label,
         channel=channel,
     )
+    for upload in attachments:
+        store_attachment(application, upload, actor=actor)
     if received_on is not None:
         application.confirm_receipt(on=received_on, how=confirmation, actor=actor)
     else:
         application.refresh_clock()
-        application.save(update_fields=["due_on", "due_provisional", "next_due_on"])
+        application.save(update_fields=["due_on", "due_provisional", "next_due_on", "queue_key"])
+    application.serial, application.receipt_number = next_receipt_number(agency, year)
+    application.save(update_fields=["serial", "receipt_number"])
     return application
 
 
