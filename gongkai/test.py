@@ -24,23 +24,21 @@ class Runner(DiscoverRunner):
         # Lockout tests fail logins on purpose; axes logs each failure as a warning.
         logging.getLogger("axes").setLevel(logging.ERROR)
 
-        # Uploaded files (catalog attachments) go to a throw-away folder, never to data/media.
+        # Uploaded files (catalog attachments, applications' private files) go to throw-away
+        # folders, never to the developer's data/.
         import tempfile
 
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
         settings.MEDIA_ROOT = self._media.name
+        self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
+        settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
         # The public column's page cache would carry pages from one test into the next.
         settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
 
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)
         self._media.cleanup()
-
-        # Uploads of the test run go to a temporary folder, never the developer's data/.
-        import tempfile
-
-        self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
-        settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
+        self._uploads.cleanup()
 
     def suite_result(self, suite, result, **kwargs):
         failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
