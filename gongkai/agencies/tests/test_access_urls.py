@@ -26,6 +26,7 @@ PUBLIC_NAMESPACES = {"public", "column", "apply"}
 
 # Named URLs that take no body, each with the reason it is safe.
 UNSCOPED_URLS = {
+    "notices-public:download": "a served notice for its applicant: receipt number + query code",
     "agencies:login": "public login form",
     "reports:check": "public report checker: reads uploaded files only, stores nothing",
     "agencies:logout": "ends one's own session",
