@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "gongkai.holidays",
     "gongkai.reports",
     "gongkai.public",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -190,3 +192,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# == Report checker (gongkai.reports): background checks of zip uploads ==
+# django-tasks with its database backend: no broker; `gongkai db_worker` on any number of
+# machines sharing the database runs the checks (docs/deploy.md). Uploads are kept through
+# the "report_checks" storage, outside the web root, until checked; results for
+# REPORT_CHECK_KEEP_HOURS. The limits themselves are in gongkai/reportengine/limits.py.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+STORAGES["report_checks"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": DATA_DIR / "report-checks"},
+}
+REPORT_CHECK_KEEP_HOURS = envint("REPORT_CHECK_KEEP_HOURS", 24)

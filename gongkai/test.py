@@ -171,3 +171,15 @@ class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         create_cast(cls)
+
+
+def make_report_check(**fields):
+    """A finished background check of the report checker (no reports in it unless given)."""
+    from gongkai.reports.models import ReportCheck
+
+    fields.setdefault("name", "reports.zip")
+    fields.setdefault("status", ReportCheck.Status.DONE)
+    return ReportCheck.objects.create(**fields)
+
+
+URL_KWARG_FACTORIES["check_id"] = lambda tc: make_report_check().pk
