@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import csv
 import errno
+import itertools
 import json
 import os
 import re
 import sys
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -61,16 +62,17 @@ PAIR_WINDOW = 1000
 # --- Inputs ------------------------------------------------------------------------------
 
 
-def collect(arguments: Sequence[str]) -> list[Outcome]:
-    """Files to read, in argument order; folders are searched recursively for report files,
-    and a ``.zip`` is read as a folder (its members within :mod:`.limits`)."""
-    items: list[Outcome] = []
+def collect(arguments: Sequence[str]) -> Iterator[Outcome]:
+    """Files to read, in argument order; folders are walked recursively for report files in
+    path order, and a ``.zip`` is read as a folder (its members within :mod:`.limits`).
+
+    A generator: a folder of 100,000 files is walked, not listed, so memory stays flat.
+    """
     for argument in arguments:
         try:
-            items.extend(collect_one(argument))
+            yield from collect_one(argument)
         except OSError as exc:
-            items.append(Outcome(argument, problem=open_problem(exc)))
-    return items
+            yield Outcome(argument, problem=open_problem(exc))
 
 
 def open_problem(exc: OSError) -> str:
@@ -81,31 +83,57 @@ def open_problem(exc: OSError) -> str:
     return f"无法打开（{exc.strerror or type(exc).__name__}）"
 
 
-def collect_one(argument: str) -> list[Outcome]:
-    """One argument: a file, a folder's or a zip's report files (hidden ones skipped), or a
-    problem."""
+def walk_reports(folder: str) -> Iterator[str]:
+    """Report files under ``folder`` (hidden entries skipped) in the order of their full paths.
+
+    Entries are sorted by name with "/" after a folder's name, so "a.txt" comes before
+    "a/b.txt", as a sort of the whole paths would put them.
+    """
+    # Only the names are kept (the one list a walk cannot avoid: the largest folder's names).
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    names.append(entry.name + "/" if entry.is_dir() else entry.name)
+                except OSError:
+                    continue
+    except OSError:
+        return
+    names.sort()
+    for name in names:
+        if name.endswith("/"):
+            yield from walk_reports(os.path.join(folder, name[:-1]))
+        elif os.path.splitext(name)[1].lower() in REPORT_SUFFIXES:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                yield path
+
+
+def collect_one(argument: str) -> Iterator[Outcome]:
+    """One argument: a file, a folder's or a zip's report files, or a problem."""
     path = Path(argument)
     try:
         path.stat()  # follows links: a loop raises ELOOP, a dangling one ENOENT
     except OSError as exc:
-        return [Outcome(argument, problem=open_problem(exc))]
+        yield Outcome(argument, problem=open_problem(exc))
+        return
     if path.is_dir():
-        found = sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in REPORT_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and p.is_file()
-        )
+        found = False
+        for report in walk_reports(argument):
+            found = True
+            yield Outcome(report)
         if not found:
             kinds = " ".join(REPORT_SUFFIXES)
-            return [Outcome(argument, problem=f"文件夹中没有报告文件（{kinds}）")]
-        return [Outcome(str(p)) for p in found]
-    if not path.is_file():
-        return [Outcome(argument, problem="不是普通文件")]
-    if path.suffix.lower() == ".zip":
-        return collect_zip(argument)
-    return [Outcome(argument)]
+            yield Outcome(argument, problem=f"文件夹中没有报告文件（{kinds}）")
+    elif not path.is_file():
+        yield Outcome(argument, problem="不是普通文件")
+    elif path.suffix.lower() == ".zip":
+        yield from collect_zip(argument)
+    else:
+        yield Outcome(argument)
 
 
 def collect_zip(argument: str) -> list[Outcome]:
@@ -342,12 +370,11 @@ def same_file(a: str, b: str) -> bool:
         return False
 
 
-def inputs(options) -> list[Outcome]:
-    items = collect(options.paths)
-    if options.csv and os.path.exists(options.csv):
-        for item in items:
-            if item.member is None and item.problem is None and same_file(options.csv, item.path):
-                raise UsageError(f"--csv 不能写到要检查的报告文件：{options.csv}")
+def inputs(options) -> Callable[[], Iterator[Outcome]]:
+    """A function giving the inputs afresh (walked twice: once to count them for the
+    progress bar and the JSON form, once to check them), after the checks that refuse the
+    whole run before any work: a CSV file that is an input, an unreadable --skip-done."""
+    done: set[str] = set()
     if options.skip_done:
         try:
             done = done_sources(options.skip_done)
@@ -355,7 +382,23 @@ def inputs(options) -> list[Outcome]:
             raise UsageError(
                 f"无法读取 --skip-done 文件 {options.skip_done}（{exc.strerror or exc}）"
             ) from None
-        items = [item for item in items if item.path not in done]
+    csv_name = (
+        os.path.basename(options.csv) if options.csv and os.path.exists(options.csv) else None
+    )
+
+    def items() -> Iterator[Outcome]:
+        for item in collect(options.paths):
+            if item.path in done:
+                continue
+            if (
+                csv_name
+                and item.member is None
+                and os.path.basename(item.path) == csv_name
+                and same_file(options.csv, item.path)
+            ):
+                raise UsageError(f"--csv 不能写到要检查的报告文件：{options.csv}")
+            yield item
+
     return items
 
 
@@ -425,20 +468,25 @@ class Writer:
         return 1 if self.errors else 0
 
 
-def windows(items: Sequence[Outcome], size: int) -> Iterator[Sequence[Outcome]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def windows(items: Iterable[Outcome], size: int) -> Iterator[list[Outcome]]:
+    iterator = iter(items)
+    while window := list(itertools.islice(iterator, size)):
+        yield window
 
 
 def run(options, parse, out: TextIO, err: TextIO, today: date) -> int:
     items = inputs(options)
+    total = to_read = 0
+    for item in items():  # counted before anything is written (a refusal writes nothing)
+        total += 1
+        to_read += item.problem is None
     check = Options(
         today=today, deadlines=dict(options.deadline) or None, body_kind=options.body_kind
     )
-    writer = Writer(options, out, err, len(items))
-    progress = Progress(sum(1 for i in items if i.problem is None), err)
+    writer = Writer(options, out, err, total)
+    progress = Progress(to_read, err)
     done = 0
-    for window in windows(items, PAIR_WINDOW):
+    for window in windows(items(), PAIR_WINDOW):
         checked: list[Outcome] = list(window)
         for index, outcome in check_outcomes(window, parse, check, jobs=options.jobs):
             checked[index] = outcome
@@ -452,6 +500,6 @@ def run(options, parse, out: TextIO, err: TextIO, today: date) -> int:
         progress.close()
         writer.batch(checked)
     progress.close()
-    if options.skip_done and not items:
+    if options.skip_done and not total:
         err.write("没有需要检查的报告（都已在 --skip-done 文件中）\n")
     return writer.close()

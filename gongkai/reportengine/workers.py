@@ -26,6 +26,7 @@ from . import limits
 TIMED_OUT = "检查超过每份 {seconds:g} 秒的时限，已停止（文件可能过大或异常）"
 DIED = "检查进程异常退出（可能超过每份 {memory} 的内存限额），已停止"
 OUT_OF_MEMORY = "检查超过每份 {memory} 的内存限额，已停止"
+OUT_OF_TIME = "本次检查的总时限已到，此文件未检查完"
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,11 @@ class Budget:
 
     seconds: float = limits.FILE_SECONDS
     memory: int = limits.FILE_MEMORY_BYTES
+    hint: str = ""  # what the reader can do instead, appended to a refusal
 
     def message(self, template: str) -> str:
-        return template.format(seconds=self.seconds, memory=limits.megabytes(self.memory))
+        text = template.format(seconds=self.seconds, memory=limits.megabytes(self.memory))
+        return f"{text}；{self.hint}" if self.hint else text
 
 
 def _address_space() -> int:
@@ -137,7 +140,7 @@ def run_budgeted(
                     exhausted = True
                     break
                 if deadline is not None and time.monotonic() >= deadline:
-                    yield index, on_error(task, budget.message(TIMED_OUT))
+                    yield index, on_error(task, budget.message(OUT_OF_TIME))
                     continue
                 if not idle:
                     workers.append(_Worker(context, work, budget, on_error))
@@ -162,12 +165,14 @@ def run_budgeted(
                         workers.remove(worker)
                     worker.task = None
                     yield index, result
-                elif time.monotonic() >= min(
-                    worker.started + budget.seconds, deadline or float("inf")
-                ):
+                elif time.monotonic() >= worker.started + budget.seconds:
                     worker.stop(kill=True)
                     workers.remove(worker)
                     yield index, on_error(task, budget.message(TIMED_OUT))
+                elif deadline is not None and time.monotonic() >= deadline:
+                    worker.stop(kill=True)
+                    workers.remove(worker)
+                    yield index, on_error(task, budget.message(OUT_OF_TIME))
             if should_stop():
                 return
     finally:

@@ -31,6 +31,8 @@ from gongkai.reportengine.workers import Budget
 
 from .models import ReportCheck
 
+LONGER = f"较大的报告请打包为 zip 上传，在后台检查（每份 {limits.FILE_SECONDS} 秒）"
+
 
 def is_zip_upload(upload) -> bool:
     return os.path.splitext(upload.name)[1].lower() == ".zip"
@@ -47,7 +49,7 @@ def check_uploads(uploads) -> list[Outcome]:
             item.data = limits.read_bounded(upload)
         items.append(item)
     deadline = time.monotonic() + limits.WEB_REQUEST_SECONDS
-    budget = Budget(seconds=limits.WEB_FILE_SECONDS)
+    budget = Budget(seconds=limits.WEB_FILE_SECONDS, hint=LONGER)
     options = Options(today=timezone.localdate())
     for index, outcome in check_outcomes(items, options=options, budget=budget, deadline=deadline):
         items[index] = outcome

@@ -62,7 +62,9 @@ class CliBatchTestCase(TestCase):
 
     def test_it_answers_argparse_mistakes_in_chinese(self):
         self.assertEqual(self.cli()[2], "gongkai check_report: 缺少参数：PATH\n")
-        self.assertEqual(self.cli("x", "--nope")[2], "gongkai check_report: 无法识别的参数：--nope\n")
+        self.assertEqual(
+            self.cli("x", "--nope")[2], "gongkai check_report: 无法识别的参数：--nope\n"
+        )
         self.assertEqual(
             self.cli("x", "--jobs", "0")[2], "gongkai check_report: 参数 --jobs：应为正整数：'0'\n"
         )

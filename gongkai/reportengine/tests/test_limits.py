@@ -174,5 +174,10 @@ class WorkerBudgetTestCase(TestCase):
                 deadline=time.monotonic() + 0.5,
             )
         )
-        self.assertEqual(sorted(results), [0, 1])
-        self.assertTrue(all(r[0] == "failed" for r in results.values()))
+        self.assertEqual(
+            results,
+            {
+                0: ("failed", "a", "本次检查的总时限已到，此文件未检查完"),
+                1: ("failed", "b", "本次检查的总时限已到，此文件未检查完"),
+            },
+        )

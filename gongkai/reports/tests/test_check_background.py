@@ -31,7 +31,14 @@ def zipped(members: dict[str, bytes], name="reports.zip") -> SimpleUploadedFile:
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
 
 
 class BackgroundCheckTestCase(TestCase):
@@ -73,7 +80,9 @@ class BackgroundCheckTestCase(TestCase):
         self.assertContains(page, "可能是压缩炸弹")
         self.assertContains(page, "结论：未发现错误")
 
-        csv_response = self.client.get(reverse("reports:results-csv", kwargs={"check_id": check.pk}))
+        csv_response = self.client.get(
+            reverse("reports:results-csv", kwargs={"check_id": check.pk})
+        )
         text = csv_response.content.decode("utf-8")
         self.assertTrue(text.startswith("\ufeff"))
         rows = list(csv.DictReader(io.StringIO(text[1:])))
@@ -86,7 +95,9 @@ class BackgroundCheckTestCase(TestCase):
         self.assertEqual((data["status"], data["done"], len(data["results"])), ("done", 3, 3))
 
     def test_it_answers_202_with_the_status_url_when_json_was_asked(self):
-        response = self.upload(zipped({"seed.txt": SEED.read_bytes()}), HTTP_ACCEPT="application/json")
+        response = self.upload(
+            zipped({"seed.txt": SEED.read_bytes()}), HTTP_ACCEPT="application/json"
+        )
         self.assertEqual(response.status_code, 202)
         data = json.loads(response.content)
         self.assertEqual((data["status"], data["total"], data["done"]), ("queued", 1, 0))
@@ -113,7 +124,9 @@ class BackgroundCheckTestCase(TestCase):
         self.upload(zipped({"seed.txt": SEED.read_bytes()}))
         old = ReportCheck.objects.get()
         stored = old.upload.name
-        ReportCheck.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+        ReportCheck.objects.filter(pk=old.pk).update(
+            expires_at=timezone.now() - timedelta(seconds=1)
+        )
         call_command("purge_report_checks", stdout=io.StringIO())
         self.assertFalse(ReportCheck.objects.exists())
         self.assertFalse(check_storage().exists(stored))

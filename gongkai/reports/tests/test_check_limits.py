@@ -71,7 +71,9 @@ class CheckLimitsTestCase(TestCase):
     def test_it_refuses_21_files_reading_the_json_field_after_them(self):
         files = [seed(f"{i}.txt") for i in range(21)]
         response = self.client.post(self.url, {"files": files, "format": "json"})
-        self.assertEqual((response.status_code, json.loads(response.content)), (400, {"error": TOO_MANY}))
+        self.assertEqual(
+            (response.status_code, json.loads(response.content)), (400, {"error": TOO_MANY})
+        )
 
     def test_it_refuses_the_hostile_files_of_the_review_each_in_one_line(self):
         uploads = [
@@ -111,16 +113,27 @@ class CheckLimitsTestCase(TestCase):
             )
         self.assertLess(time.monotonic() - started, 10)
         data = json.loads(response.content)
-        self.assertEqual(data[0]["unreadable"], "检查超过每份 1 秒的时限，已停止（文件可能过大或异常）")
+        self.assertEqual(
+            data[0]["unreadable"],
+            "检查超过每份 1 秒的时限，已停止（文件可能过大或异常）；"
+            "较大的报告请打包为 zip 上传，在后台检查（每份 120 秒）",
+        )
         self.assertEqual(data[1]["table3"]["1"], [0] * 7)
 
     @override_settings(
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "h2-rate"}}
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "h2-rate",
+            }
+        }
     )
     def test_it_limits_checks_per_address(self):
         with mock.patch("gongkai.reports.views.CHECKS_PER_HOUR", 2):
             statuses = [
-                self.client.post(self.url, {"files": [seed()]}, REMOTE_ADDR="192.0.2.7", **JSON).status_code
+                self.client.post(
+                    self.url, {"files": [seed()]}, REMOTE_ADDR="192.0.2.7", **JSON
+                ).status_code
                 for _ in range(3)
             ]
         self.assertEqual(statuses, [200, 200, 429])
