@@ -7,6 +7,7 @@ import json
 import zipfile
 from datetime import timedelta
 from pathlib import Path
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -31,6 +32,16 @@ def zipped(members: dict[str, bytes], name="reports.zip") -> SimpleUploadedFile:
 
 
 def run_worker():
+    """The real task worker, once through the queue (`db_worker --batch`), in this process.
+
+    The worker closes old database connections between tasks; on PostgreSQL that would
+    close the connection holding this test's transaction, so it is kept open here.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _run_worker()
+
+
+def _run_worker():
     call_command(
         "db_worker",
         "--batch",
