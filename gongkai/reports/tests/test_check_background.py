@@ -4,6 +4,7 @@ backend, `db_worker --batch`), with progress, results, CSV, expiry and the zip l
 import csv
 import io
 import json
+import signal
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -31,14 +32,23 @@ def zipped(members: dict[str, bytes], name="reports.zip") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
 
 
+WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+
+
 def run_worker():
     """The real task worker, once through the queue (`db_worker --batch`), in this process.
 
     The worker closes old database connections between tasks; on PostgreSQL that would
-    close the connection holding this test's transaction, so it is kept open here.
+    close the connection holding this test's transaction, so it is kept open here. It also
+    leaves its SIGINT/SIGTERM/SIGQUIT handlers installed when a batch ends; they are put back.
     """
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        _run_worker()
+    kept = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
+    try:
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            _run_worker()
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
 
 
 def _run_worker():
