@@ -40,6 +40,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/calendar_bench.py
 	$(BIN)/python bench/report_bench.py
+	$(BIN)/python bench/checker_bench.py
 
 # UI strings: refresh the English catalog from the Chinese source strings, then compile every
 # catalog (the .mo files are committed). Never `-l zh_Hans`: that file holds only overrides.
