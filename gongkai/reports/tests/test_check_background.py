@@ -4,12 +4,15 @@ backend, `db_worker --batch`), with progress, results, CSV, expiry and the zip l
 import csv
 import io
 import json
+import shutil
 import signal
+import tempfile
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
@@ -18,7 +21,9 @@ from django.utils import timezone
 
 from gongkai.reportengine.tests import hostile
 from gongkai.reportengine.tests.shared import SEED
-from gongkai.reports.models import ReportCheck, check_storage
+from gongkai.reports.models import ReportCheck
+
+UPLOAD_FIELD = ReportCheck._meta.get_field("upload")
 
 FIXTURES = Path(__file__).resolve().parents[2] / "reportengine" / "tests" / "fixtures"
 LATE = FIXTURES / "gen_err_late.html"
@@ -30,6 +35,20 @@ def zipped(members: dict[str, bytes], name="reports.zip") -> SimpleUploadedFile:
         for member, data in members.items():
             archive.writestr(member, data)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
+
+
+def temporary_check_storage(test_case) -> None:
+    """Uploads of this test go to a folder of its own, removed afterwards (the field's
+    storage is resolved once, when the model is loaded, so it is the one replaced)."""
+    folder = tempfile.mkdtemp(prefix="gongkai-report-checks-")
+    test_case.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+    patcher = mock.patch.object(UPLOAD_FIELD, "storage", FileSystemStorage(location=folder))
+    patcher.start()
+    test_case.addCleanup(patcher.stop)
+
+
+def stored(name: str) -> bool:
+    return UPLOAD_FIELD.storage.exists(name)
 
 
 WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
@@ -65,6 +84,9 @@ def _run_worker():
 class BackgroundCheckTestCase(TestCase):
     url = reverse("reports:check")
 
+    def setUp(self):
+        temporary_check_storage(self)
+
     def upload(self, upload, **extra):
         with self.captureOnCommitCallbacks(execute=True):
             return self.client.post(self.url, {"files": [upload]}, **extra)
@@ -82,8 +104,8 @@ class BackgroundCheckTestCase(TestCase):
         check = ReportCheck.objects.get()
         self.assertRedirects(response, reverse("reports:progress", kwargs={"check_id": check.pk}))
         self.assertEqual((check.status, check.total, check.name), ("queued", 3, "reports.zip"))
-        stored = check.upload.name
-        self.assertTrue(check_storage().exists(stored))
+        name = check.upload.name
+        self.assertTrue(stored(name))
 
         page = self.client.get(response["Location"])
         self.assertContains(page, '<meta http-equiv="refresh" content="3">', html=False)
@@ -93,7 +115,7 @@ class BackgroundCheckTestCase(TestCase):
 
         check.refresh_from_db()
         self.assertEqual((check.status, check.done), ("done", 3))
-        self.assertFalse(check_storage().exists(stored))  # the upload is gone once checked
+        self.assertFalse(stored(name))  # the upload is gone once checked
         page = self.client.get(response["Location"])
         self.assertNotContains(page, 'http-equiv="refresh"', html=False)
         self.assertContains(page, "已检查 3 份报告。")
@@ -144,11 +166,11 @@ class BackgroundCheckTestCase(TestCase):
     def test_it_deletes_expired_checks_with_their_uploads(self):
         self.upload(zipped({"seed.txt": SEED.read_bytes()}))
         old = ReportCheck.objects.get()
-        stored = old.upload.name
+        name = old.upload.name
         ReportCheck.objects.filter(pk=old.pk).update(
             expires_at=timezone.now() - timedelta(seconds=1)
         )
         call_command("purge_report_checks", stdout=io.StringIO())
         self.assertFalse(ReportCheck.objects.exists())
-        self.assertFalse(check_storage().exists(stored))
+        self.assertFalse(stored(name))
         run_worker()  # the task of a purged check finds nothing to do

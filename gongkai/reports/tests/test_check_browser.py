@@ -7,11 +7,12 @@ import zipfile
 from gongkai.browser import BrowserTestCase
 from gongkai.reportengine.tests.shared import SEED
 from gongkai.reports.models import ReportCheck
-from gongkai.reports.tests.test_check_background import LATE, run_worker
+from gongkai.reports.tests.test_check_background import LATE, run_worker, temporary_check_storage
 
 
 class CheckZipBrowserTestCase(BrowserTestCase):
     def test_it_takes_a_zip_shows_progress_then_results_and_the_csv(self):
+        temporary_check_storage(self)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("2023/seed.txt", SEED.read_bytes())
