@@ -55,6 +55,8 @@ bench: install
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/dashboard_bench.py
 
+	$(BIN)/python bench/checker_bench.py
+
 # UI strings: refresh the English catalog from the Chinese source strings, then compile every
 # catalog (the .mo files are committed). Never `-l zh_Hans`: that file holds only overrides.
 I18N_IGNORE := --ignore=.venv --ignore=data --ignore=bench --ignore='*/tests/fixtures'

@@ -59,13 +59,14 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.public",
     "gongkai.letters",
-
     "gongkai.catalog",
     "django.contrib.sitemaps",
-    # h8: standard catalogs and channels (docs/standards.md, docs/channels.md)
+    # standard catalogs and channels (docs/standards.md, docs/channels.md)
     "gongkai.standards",
     "gongkai.channels",
     "gongkai.staticsite",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -331,3 +332,15 @@ GONGKAI_STANDARDS_STALE_DAYS = envint("GONGKAI_STANDARDS_STALE_DAYS", 90)
 GONGKAI_CHANNEL_STALE_DAYS = envint("GONGKAI_CHANNEL_STALE_DAYS", 14)
 # The public address of this platform (QR codes on 公开栏 prints, absolute links).
 GONGKAI_SITE_URL = os.getenv("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# == Report checker (gongkai.reports): background checks of zip uploads ==
+# django-tasks with its database backend: no broker; `gongkai db_worker` on any number of
+# machines sharing the database runs the checks (docs/deploy.md). Uploads are kept through
+# the "report_checks" storage, outside the web root, until checked; results for
+# REPORT_CHECK_KEEP_HOURS. The limits themselves are in gongkai/reportengine/limits.py.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+STORAGES["report_checks"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": DATA_DIR / "report-checks"},
+}
+REPORT_CHECK_KEEP_HOURS = envint("REPORT_CHECK_KEEP_HOURS", 24)

@@ -6,4 +6,6 @@ app_name = "reports"
 
 urlpatterns = [
     path("check/", views.check_reports, name="check"),
+    path("check/<uuid:check_id>/", views.check_progress, name="progress"),
+    path("check/<uuid:check_id>/results.csv", views.check_csv, name="results-csv"),
 ]

@@ -29,6 +29,8 @@ UNSCOPED_URLS = {
     "notices-public:download": "a served notice for its applicant: receipt number + query code",
     "agencies:login": "public login form",
     "reports:check": "public report checker: reads uploaded files only, stores nothing",
+    "reports:progress": "a background check of uploaded reports, found by its random id only",
+    "reports:results-csv": "the CSV of a background check, found by its random id only",
     "agencies:logout": "ends one's own session",
     "agencies:password-change": "one's own password",
     "agencies:password-change-done": "one's own password",

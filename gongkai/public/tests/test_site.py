@@ -12,7 +12,7 @@ from gongkai.agencies.tests.test_access_urls import PUBLIC_NAMESPACES
 from gongkai.test import BaseTestCase, build_url_kwargs, walk_urls
 
 # Pages anyone may open without logging in, beyond the "public" namespace.
-NO_LOGIN_URLS = {"agencies:login", "reports:check"}
+NO_LOGIN_URLS = {"agencies:login", "reports:check", "reports:progress"}
 SKIPPED_PREFIXES = ("admin/", "i18n/")
 
 H1 = re.compile(rb"<h1[\s>]", re.IGNORECASE)

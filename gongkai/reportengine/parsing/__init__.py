@@ -18,6 +18,7 @@ makes the figures, so the same label and number rules apply to every form.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -65,16 +66,21 @@ UNKNOWN_FORMAT = "无法识别的文件格式"
 
 def _read(source: str | os.PathLike | bytes) -> tuple[bytes, str | None, str]:
     """The bytes, the display name and the lower-case suffix of ``source``."""
+    from .. import limits  # imported here: limits imports this module
+
     if isinstance(source, (bytes, bytearray, memoryview)):
+        limits.check_file_size(len(source))
         return bytes(source), None, ""
     path = Path(source)
     try:
-        data = path.read_bytes()
+        data = limits.read_file(path)  # the size is checked before a byte is read
     except IsADirectoryError as exc:
         raise ReportUnreadable(f"是文件夹而不是文件：{path}") from exc
     except FileNotFoundError as exc:
         raise ReportUnreadable(f"文件不存在：{path}") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReportUnreadable(f"符号链接循环，无法打开：{path}") from exc
         raise ReportUnreadable(f"无法读取文件：{exc.strerror or exc}") from exc
     return data, str(source), path.suffix.lower()
 
@@ -93,6 +99,9 @@ def decode_text(data: bytes) -> str:
     head = data[:8192]
     controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     if head.count(b"\x00") > max(len(head) // 100, 2) or controls > max(len(head) // 20, 2):
+        encoding = utf16_without_bom(head)
+        if encoding:
+            return data.decode(encoding, errors="replace")
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}（二进制文件）")
     data = data.replace(b"\x00", b"")
     for encoding in ("utf-8", "gb18030"):
@@ -107,6 +116,39 @@ def decode_text(data: bytes) -> str:
     if text.count("\ufffd") > max(len(text) // 100, 3):
         raise ReportUnreadable(f"{UNKNOWN_FORMAT}（既不是 UTF-8 也不是 GBK 编码的文字）")
     return text
+
+
+def _is_text_char(ch: str) -> bool:
+    """ASCII text, CJK ideographs and punctuation, full-width forms: what a report is made of."""
+    code = ord(ch)
+    return (
+        32 <= code < 127
+        or ch in "\t\r\n"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+    )
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when ``head`` is UTF-16 text saved without a byte-order mark
+    (Windows Notepad's "Unicode"), else None.
+
+    The byte order whose decoding is at least 90 % report characters wins: digits, spaces
+    and line breaks read in the wrong order fall outside them, and binary data read as
+    UTF-16 is about one third CJK and so never passes.
+    """
+    head = head[: len(head) - len(head) % 2]
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head.decode(encoding, errors="replace")
+        if not text:
+            continue
+        share = sum(1 for ch in text if _is_text_char(ch)) / len(text)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= 0.9 else None
 
 
 def _looks_like_report(text: str) -> bool:

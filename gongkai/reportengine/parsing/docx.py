@@ -19,6 +19,7 @@ import zlib
 
 from lxml import etree
 
+from .. import limits
 from .document import Line
 from .grid import row_line, span_fill
 
@@ -85,11 +86,16 @@ def _table_rows(tbl) -> list[list[str]]:
     """Expand a ``w:tbl`` into a grid (gridSpan, vMerge, gridBefore)."""
     rows: list[list[str]] = []
     merge_text: dict[int, str] = {}  # grid column -> text of the open vertical merge
+    cells = 0
     for tr in tbl.iterchildren(_TR):
-        out: list[str] = [""] * _int_val(tr.find(_TRPR), _GRID_BEFORE, 0)
+        # Spans are clamped before anything is expanded: a 36 KB file must not make a grid
+        # of 50,000,000 columns (limits.MAX_SPAN, limits.MAX_TABLE_CELLS).
+        out: list[str] = [""] * min(_int_val(tr.find(_TRPR), _GRID_BEFORE, 0), limits.MAX_SPAN)
         for tc in _row_cells(tr):
             props = tc.find(_TCPR)
-            span = max(_int_val(props, _GRID_SPAN, 1), 1)
+            span = min(max(_int_val(props, _GRID_SPAN, 1), 1), limits.MAX_SPAN)
+            cells += span
+            limits.check_table_cells(cells)
             vmerge = props.find(_VMERGE) if props is not None else None
             col = len(out)
             if vmerge is not None and vmerge.get(_VAL, "continue") != "restart":
@@ -143,7 +149,8 @@ def docx_lines(data: bytes) -> list[Line]:
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
+            # Size and compression ratio from the zip directory before inflating (zip bombs).
+            xml = limits.read_member(archive, "word/document.xml", limits.MAX_DOCX_XML_BYTES)
     except (
         zipfile.BadZipFile,
         KeyError,

@@ -24,6 +24,7 @@ import re
 
 from lxml import etree
 
+from .. import limits
 from .document import Line
 from .grid import row_line, span_fill, take_pending
 
@@ -237,7 +238,7 @@ def _span(cell, name: str) -> int:
         if not value:
             return 1
     # A span of 0 means "to the end of the group" in HTML; huge spans are typos.
-    return min(max(int(value), 1), 200)
+    return min(max(int(value), 1), limits.MAX_SPAN)
 
 
 def _grid(rows) -> list[list[str]]:
@@ -247,6 +248,7 @@ def _grid(rows) -> list[list[str]]:
     """
     pending: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
     grid: list[list[str]] = []
+    cells = 0
     for row in rows:
         out: list[str] = []
         col = 0
@@ -278,6 +280,8 @@ def _grid(rows) -> list[list[str]]:
                 out.append("")
                 col += 1
         grid.append(out)
+        cells += len(out)
+        limits.check_table_cells(cells)
     return grid
 
 

@@ -110,12 +110,12 @@ def ocr_pdf_lines(data: bytes) -> list[Line]:
     """Every page of a scanned PDF rendered and read by OCR (bounded by the page limit)."""
     import pypdfium2 as pdfium
 
-    from .pdf import max_pages
+    from .. import limits
 
     doc = pdfium.PdfDocument(data)
     lines: list[Line] = []
     try:
-        for number in range(1, min(len(doc), max_pages()) + 1):
+        for number in range(1, min(len(doc), limits.MAX_PDF_PAGES) + 1):
             page = doc[number - 1]
             try:
                 image = page.render(scale=DPI / 72, grayscale=True).to_pil()
@@ -131,12 +131,12 @@ def ocr_image_lines(data: bytes) -> list[Line]:
     """An image of a report (every frame of a multi-page TIFF) read by OCR."""
     from PIL import Image, ImageSequence
 
-    from .pdf import max_pages
+    from .. import limits
 
     image = Image.open(io.BytesIO(data))
     lines: list[Line] = []
     for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-        if number > max_pages():
+        if number > limits.MAX_PDF_PAGES:
             break
         lines.extend(_lines(ocr_image_text(frame.copy()), number))
     return lines

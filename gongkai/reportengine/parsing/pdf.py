@@ -10,8 +10,8 @@ Two extractors give the same :class:`~.document.Line` list:
 :func:`pdf_lines` reads with PDFium; only when the figures it gives leave table cells unread
 does it also try pdfplumber, and it keeps whichever reads more cells (docs/report-parsing.md,
 "PDF"). A PDF with no text layer is a scan: :mod:`.ocr` reads it when OCR is available,
-else :class:`~.ReportUnreadable` says so. The page loop is bounded by the engine's PDF page
-limit (``limits.MAX_PDF_PAGES`` where it exists).
+else :class:`~.ReportUnreadable` says so. The page count is checked against the engine's PDF
+page limit (``limits.check_pdf_page_count``) before any page is read.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 
+from .. import limits
 from . import ReportUnreadable
 from .document import Line
 
@@ -26,16 +27,6 @@ from .document import Line
 _PAGE_NO = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d+\s*页.*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 NO_TEXT = "PDF 没有文字层（可能是扫描件），无法读取文字"
-DEFAULT_MAX_PAGES = 500
-
-
-def max_pages() -> int:
-    """The engine's PDF page limit (limits.MAX_PDF_PAGES, else 500): a bound on work."""
-    try:
-        from .. import limits  # provided by the engine's limits module where present
-    except ImportError:
-        return DEFAULT_MAX_PAGES
-    return int(getattr(limits, "MAX_PDF_PAGES", DEFAULT_MAX_PAGES))
 
 
 def _page_lines(text: str, number: int) -> list[Line]:
@@ -59,7 +50,10 @@ def pdfium_lines(data: bytes) -> list[Line]:
         raise ReportUnreadable("无法打开PDF文件（PdfiumError），文件可能已损坏或加密") from exc
     lines: list[Line] = []
     try:
-        for number in range(1, min(len(doc), max_pages()) + 1):
+        # PDFium reads the page tree's count without building pages: a 20,000-page file
+        # sharing one content stream is refused here, before any work (limits.py).
+        limits.check_pdf_page_count(len(doc))
+        for number in range(1, len(doc) + 1):
             page = doc[number - 1]
             textpage = page.get_textpage()
             try:
@@ -79,7 +73,7 @@ def plumber_lines(data: bytes) -> list[Line]:
     lines: list[Line] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages[: max_pages()], start=1):
+            for number, page in enumerate(pdf.pages[: limits.MAX_PDF_PAGES], start=1):
                 lines.extend(_page_lines(page.extract_text() or "", number))
     except ReportUnreadable:
         raise

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 
+from gongkai.reportengine import limits
 from gongkai.reportengine.tests.shared import SAMPLES, SEED
-from gongkai.reports import views
 
 HONGZE_2023 = SAMPLES / "hongze-2023.pdf"
 
@@ -58,15 +58,12 @@ class CheckReportsViewTestCase(TestCase):
         self.assertContains(response, "请选择至少一个报告文件。", status_code=400)
 
     def test_it_refuses_too_many_files_at_once(self):
-        files = [upload(SEED) for _ in range(views.MAX_FILES + 1)]
+        files = [upload(SEED) for _ in range(limits.MAX_UPLOAD_FILES + 1)]
         response = self.client.post(self.url, {"files": files, "format": "json"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("一次最多检查 20 个文件", json.loads(response.content)["error"])
 
     def test_it_skips_a_file_over_the_size_limit(self):
-        big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * 64)
-        original = views.MAX_FILE_BYTES
-        views.MAX_FILE_BYTES = 16
-        self.addCleanup(setattr, views, "MAX_FILE_BYTES", original)
+        big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * limits.MAX_FILE_BYTES)
         response = self.client.post(self.url, {"files": [big]})
         self.assertContains(response, "文件超过 20 MB，未读取")
