@@ -23,3 +23,6 @@ api = NinjaAPI(
 def health(request) -> dict:
     """A cheap liveness answer for load balancers and the API's own tests."""
     return {"status": "ok"}
+
+
+api.add_router("/catalog/", "gongkai.catalog.api.router")
