@@ -247,3 +247,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# == reports (annual report from the records; docs/annual-report.md) ==
+# Fonts of the 公文 exports (GB/T 9704 look). The official faces (方正小标宋简体, 仿宋_GB2312,
+# 黑体, 楷体_GB2312) are commercial or not packaged in Debian; the defaults are the installed
+# substitutes (scripts/sysdeps.sh): a deployment that has the official fonts names them here.
+GONGKAI_REPORT_FONTS = {
+    "title": os.getenv("GONGKAI_REPORT_FONT_TITLE", "Noto Serif CJK SC"),  # for 方正小标宋
+    "body": os.getenv("GONGKAI_REPORT_FONT_BODY", "AR PL UMing CN"),  # for 仿宋_GB2312
+    "heading": os.getenv("GONGKAI_REPORT_FONT_HEADING", "Noto Sans CJK SC"),  # for 黑体
+    "subheading": os.getenv("GONGKAI_REPORT_FONT_SUBHEADING", "AR PL UKai CN"),  # for 楷体
+}

@@ -312,3 +312,51 @@ URL_KWARG_FACTORIES.update(
         "api:get_item.item_id": lambda tc: _published(tc).pk,
     }
 )
+
+
+# -- reports (annual report from the records) ------------------------------------------------
+
+
+def bulk_applications(agency, specs, *, start: int = 0):
+    """Applications of ``agency`` straight into the table, for report counts and benchmarks:
+    ``specs`` is an iterable of (applicant_type, received_on, closed_on or None, outcome row
+    id or ""). Bypasses the workflow on purpose: the report reads only these fields."""
+    from gongkai.applications.models import Application
+
+    objs = []
+    for i, (kind, received, closed, outcome) in enumerate(specs, start=start):
+        objs.append(
+            Application(
+                agency=agency,
+                receipt_number=f"T-{agency.pk}-{i:07d}",
+                year=received.year,
+                channel="in_person",
+                arrived_on=received,
+                received_on=received,
+                applicant_type=kind,
+                applicant_name="测试申请人",
+                id_type="ric",
+                id_number=make_ric(),
+                form_wanted="paper",
+                delivery="post",
+                status="closed" if closed else "open",
+                closed_on=closed,
+                outcome=outcome,
+            )
+        )
+    return Application.objects.bulk_create(objs, batch_size=2000)
+
+
+def make_dispute_case(agency, **fields):
+    """A 行政复议 case of ``agency`` filed 2025-03-03 (fields override)."""
+    import datetime
+
+    from gongkai.reports.models import DisputeCase
+
+    values = {
+        "case_number": "和政复〔2025〕1号",
+        "route": "review",
+        "filed_on": datetime.date(2025, 3, 3),
+    }
+    values.update(fields)
+    return DisputeCase.objects.create(agency=agency, **values)

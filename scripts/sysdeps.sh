@@ -5,6 +5,13 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# Annual report exports (docs/annual-report.md): the substitutes for 仿宋/楷体 and WeasyPrint's
+# text layout libraries (Pango with HarfBuzz subsetting, for the PDF).
+# (Tests of a command's output, not `| grep -q`, which ends the pipe early under pipefail.)
+[ -n "$(fc-list 'AR PL UMing CN' 2>/dev/null)" ] || need+=(fonts-arphic-uming)
+[ -n "$(fc-list 'AR PL UKai CN' 2>/dev/null)" ] || need+=(fonts-arphic-ukai)
+[ -n "$(ldconfig -p 2>/dev/null | grep libpangoft2-1.0.so.0)" ] || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -n "$(ldconfig -p 2>/dev/null | grep libharfbuzz-subset.so.0)" ] || need+=(libharfbuzz-subset0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "gongkai: please install these system packages: ${need[*]}" >&2
