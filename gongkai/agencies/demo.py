@@ -219,6 +219,11 @@ def load_demo() -> DemoResult:
         _, created = Membership.objects.get_or_create(user=user, agency=agencies[slug], role=role)
         changed += created
         logins.append(DemoLogin(username, str(role.label), agencies[slug].name))
+
+    # The public column of the township bodies (gongkai.catalog).
+    from gongkai.catalog.demo import load_catalog_demo
+
+    changed += load_catalog_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

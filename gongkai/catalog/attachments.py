@@ -75,7 +75,7 @@ def neutral_name(name: str, kind: str) -> str:
     name = unicodedata.normalize("NFKC", name or "")
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = _UNSAFE.sub("_", stem).strip(" ._-") or _("附件")
+    stem = re.sub("_+", "_", _UNSAFE.sub("_", stem)).strip(" ._-") or _("附件")
     stem = "".join(ch for ch in stem if unicodedata.category(ch)[0] != "C")[:80]
     return stem + Attachment.SUFFIXES[kind]
 
