@@ -26,3 +26,6 @@ def health(request) -> dict:
 
 
 api.add_router("/catalog/", "gongkai.catalog.api.router")
+from gongkai.applications.api import router as applications_router  # noqa: E402
+
+api.add_router("/", applications_router)

@@ -27,9 +27,14 @@ class Runner(DiscoverRunner):
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
         settings.MEDIA_ROOT = self._media.name
 
+        # Uploads of the test run go to a temporary folder, never the developer's data/.
+        self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
+        settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
+
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)
         self._media.cleanup()
+        self._uploads.cleanup()
 
     def suite_result(self, suite, result, **kwargs):
         failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
@@ -191,7 +196,7 @@ def make_ric(birth: str = "19800101", serial: str = "001", *, division: str = "6
     from stdnum.cn import ric
 
     base = division + birth + serial
-    return base + ric.calc_check_digit(base)
+    return base + ric.calc_check_digit(base + "0")  # stdnum expects a placeholder check digit
 
 
 def application_fields(**overrides) -> dict:
@@ -360,3 +365,29 @@ def make_dispute_case(agency, **fields):
     }
     values.update(fields)
     return DisputeCase.objects.create(agency=agency, **values)
+
+
+URL_KWARG_FACTORIES["action"] = lambda tc: "note"
+
+
+def _attachment_pk(tc):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.applications.uploads import store_attachment
+
+    app = make_application(tc.agency_a)
+    pdf = SimpleUploadedFile("proof.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    return store_attachment(app, pdf).pk
+
+
+# The attachment's case and the URL's receipt must match: one factory makes both.
+def _attachment_kwargs(tc):
+    from gongkai.applications.models import Attachment
+
+    attachment = Attachment.objects.select_related("application").get(pk=_attachment_pk(tc))
+    tc._attachment_receipt = attachment.application.receipt_number
+    return attachment.pk
+
+
+URL_KWARG_FACTORIES["applications:attachment.attachment_pk"] = _attachment_kwargs
+URL_KWARG_FACTORIES["applications:attachment.receipt"] = lambda tc: tc._attachment_receipt

@@ -224,6 +224,10 @@ def load_demo() -> DemoResult:
     from gongkai.catalog.demo import load_catalog_demo
 
     changed += load_catalog_demo(agencies)
+
+    from gongkai.applications.demo import load_demo_applications
+
+    changed += load_demo_applications(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

@@ -23,6 +23,7 @@ class Channel(models.TextChoices):
     EMAIL = "email", _("电子邮件")
     ONLINE = "online", _("网上申请")
     ORAL = "oral", _("口头提出（工作人员代为填写）")
+    UNRECORDED = "unrecorded", _("台账未记载")
 
 
 # 条例 Art. 31: how the legal receipt date is fixed, per channel.
@@ -34,6 +35,7 @@ RECEIPT_RULES = {
     Channel.FAX: _("双方确认之日（条例第三十一条第三项）"),
     Channel.EMAIL: _("双方确认之日（条例第三十一条第三项）"),
     Channel.ONLINE: _("双方确认之日（条例第三十一条第三项）"),
+    Channel.UNRECORDED: _("台账记载的收到日期"),
 }
 # Channels whose receipt date is the arrival itself; the others wait for a confirming event.
 RECEIVED_ON_ARRIVAL = frozenset({Channel.IN_PERSON, Channel.ORAL})

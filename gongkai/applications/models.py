@@ -111,8 +111,9 @@ class Application(models.Model):
     applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=ApplicantType.choices)
     applicant_type_confirmed = models.BooleanField(_("类型已由工作人员确认"), default=False)
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
-    id_type = models.CharField(_("证件类型"), max_length=20, choices=IdType.choices)
-    id_number = models.CharField(_("证件号码"), max_length=60)
+    # Blank only for cases imported from a ledger that did not record them; forms require them.
+    id_type = models.CharField(_("证件类型"), max_length=20, choices=IdType.choices, blank=True)
+    id_number = models.CharField(_("证件号码"), max_length=60, blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=100, blank=True)
     contact_person = models.CharField(_("联系人"), max_length=100, blank=True)
     agent_name = models.CharField(_("代理人"), max_length=100, blank=True)
@@ -126,8 +127,10 @@ class Application(models.Model):
     summary = models.CharField(_("申请内容"), max_length=500, blank=True)
     # 109号 Art. 4: "一事一申请" units of this application (default: the items sought).
     units = models.PositiveSmallIntegerField(_("件数（一事一申请）"), default=1)
-    form_wanted = models.CharField(_("信息形式"), max_length=20, choices=FormWanted.choices)
-    delivery = models.CharField(_("获取方式"), max_length=20, choices=Delivery.choices)
+    form_wanted = models.CharField(
+        _("信息形式"), max_length=20, choices=FormWanted.choices, blank=True
+    )
+    delivery = models.CharField(_("获取方式"), max_length=20, choices=Delivery.choices, blank=True)
     fee_waiver_requested = models.BooleanField(_("申请减免费用"), default=False)
     needs_assistance = models.BooleanField(_("需要阅读或视听帮助（条例第四十三条）"), default=False)
 
@@ -599,6 +602,15 @@ class Application(models.Model):
         self.save(update_fields=["assignee"])
         return self.record(Event.Kind.ASSIGNED, actor=actor, note=str(to or ""))
 
+    @transaction.atomic
+    def confirm_applicant_type(self, *, applicant_type: str, actor=None) -> Event:
+        """Staff confirm the report column (practice.md §3.3: the USCC prefix only proposes)."""
+        self.applicant_type, self.applicant_type_confirmed = applicant_type, True
+        self.save(update_fields=["applicant_type", "applicant_type_confirmed"])
+        return self.record(
+            Event.Kind.TYPE_CONFIRMED, actor=actor, note=self.get_applicant_type_display()
+        )
+
     def add_note(self, *, text: str, actor=None) -> Event:
         return self.record(Event.Kind.NOTE, actor=actor, note=text)
 
@@ -650,6 +662,7 @@ class Event(models.Model):
         CLOSED = "closed", _("办结")
         ASSIGNED = "assigned", _("分配经办人")
         NOTE = "note", _("内部备注")
+        TYPE_CONFIRMED = "type_confirmed", _("确认申请人类型")
         SEARCHED = "searched", _("检索记录")
         PROACTIVE_PROPOSED = "proactive_proposed", _("建议转为主动公开")
         ATTACHMENT_ADDED = "attachment_added", _("添加附件")

@@ -6,6 +6,7 @@ there); rules that change state live on ``Application`` in models.py.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.storage import Storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,12 +14,50 @@ from . import deadlines
 from .choices import OUTCOME_CHOICES
 
 
-def attachment_storage():
-    """The storage for uploads (settings.GONGKAI_APPLICATION_STORAGE, a STORAGES alias): a
-    folder outside the web root by default, S3-compatible object storage when configured."""
-    from django.core.files.storage import storages
+class ApplicationStorage(Storage):
+    """Forwards to the STORAGES alias of settings.GONGKAI_APPLICATION_STORAGE at each call, so
+    the backend (a private folder, or S3-compatible object storage) is a setting, read late."""
 
-    return storages[getattr(settings, "GONGKAI_APPLICATION_STORAGE", "applications")]
+    def _target(self) -> Storage:
+        from django.core.files.storage import storages
+
+        return storages[getattr(settings, "GONGKAI_APPLICATION_STORAGE", "applications")]
+
+    def _open(self, name, mode="rb"):
+        return self._target().open(name, mode)
+
+    def _save(self, name, content):
+        return self._target().save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self._target().get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self._target().generate_filename(filename)
+
+    def delete(self, name):
+        return self._target().delete(name)
+
+    def exists(self, name):
+        return self._target().exists(name)
+
+    def size(self, name):
+        return self._target().size(name)
+
+    def path(self, name):
+        return self._target().path(name)
+
+    def url(self, name):
+        return self._target().url(name)
+
+
+_STORAGE = ApplicationStorage()
+
+
+def attachment_storage() -> Storage:
+    """The storage for uploads: a folder outside the web root by default, S3-compatible object
+    storage when configured (settings: GONGKAI_S3_BUCKET)."""
+    return _STORAGE
 
 
 def attachment_path(instance, filename: str) -> str:

@@ -57,9 +57,13 @@ def next_receipt_number(agency, year: int) -> tuple[int, str]:
     transaction.
     """
     ReceiptCounter.objects.get_or_create(agency=agency, year=year)
-    ReceiptCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
-    serial = ReceiptCounter.objects.get(agency=agency, year=year).last
-    return serial, f"{year}-{serial:04d}"
+    while True:
+        ReceiptCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
+        serial = ReceiptCounter.objects.get(agency=agency, year=year).last
+        number = f"{year}-{serial:04d}"
+        # A ledger import may already hold this number: draw the next one.
+        if not Application.objects.filter(agency=agency, receipt_number=number).exists():
+            return serial, number
 
 
 def online_receipt_on_submission() -> bool:
@@ -80,6 +84,7 @@ def submit_application(
     receipt_confirmation: str = "",
     idempotency_key: str = "",
     actor=None,
+    attachments=(),
 ) -> Submitted:
     """Store a new application (条例 Art. 29) with its receipt date (Art. 31).
 
@@ -113,6 +118,7 @@ def submit_application(
                     receipt_confirmation,
                     idempotency_key,
                     actor,
+                    attachments,
                 ),
                 True,
             )
@@ -128,8 +134,19 @@ def submit_application(
 
 
 def _create(
-    agency, channel, applicant, items, arrived_on, received_on, confirmation, key, actor
+    agency,
+    channel,
+    applicant,
+    items,
+    arrived_on,
+    received_on,
+    confirmation,
+    key,
+    actor,
+    attachments,
 ) -> Application:
+    from .uploads import store_attachment
+
     year = (received_on or arrived_on).year
     serial, number = next_receipt_number(agency, year)
     application = Application(
@@ -172,6 +189,8 @@ def _create(
         note=Channel(channel).label,
         channel=channel,
     )
+    for upload in attachments:
+        store_attachment(application, upload, actor=actor)
     if received_on is not None:
         application.confirm_receipt(on=received_on, how=confirmation, actor=actor)
     else:
