@@ -258,3 +258,17 @@ GONGKAI_REPORT_FONTS = {
     "heading": os.getenv("GONGKAI_REPORT_FONT_HEADING", "Noto Sans CJK SC"),  # for 黑体
     "subheading": os.getenv("GONGKAI_REPORT_FONT_SUBHEADING", "AR PL UKai CN"),  # for 楷体
 }
+# Earlier local deadlines set for this platform, per kind of body ("department", "township",
+# "county", "prefecture", "province"): "MM-DD" of the following year; the national dates
+# (条例 Art. 49, 30号: 01-31 / 02-20 / 03-10 / 03-31) stay the upper bound. Example (怀化):
+# GONGKAI_REPORT_LOCAL_DEADLINES = {"department": "01-28"}.
+GONGKAI_REPORT_LOCAL_DEADLINES = {
+    kind: day
+    for kind, _, day in (
+        item.partition("=") for item in os.getenv("GONGKAI_REPORT_LOCAL_DEADLINES", "").split(",")
+    )
+    if kind and day
+}
+# Which review/litigation cases table 四 holds for a year (UNCONFIRMED, reference §3.5):
+# "filed" = those filed in the year; "active" = also earlier ones decided in it or still open.
+GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")

@@ -329,6 +329,7 @@ def bulk_applications(agency, specs, *, start: int = 0):
     from gongkai.applications.models import Application
 
     objs = []
+    id_number = make_ric()
     for i, (kind, received, closed, outcome) in enumerate(specs, start=start):
         objs.append(
             Application(
@@ -341,7 +342,7 @@ def bulk_applications(agency, specs, *, start: int = 0):
                 applicant_type=kind,
                 applicant_name="测试申请人",
                 id_type="ric",
-                id_number=make_ric(),
+                id_number=id_number,
                 form_wanted="paper",
                 delivery="post",
                 status="closed" if closed else "open",
@@ -391,3 +392,33 @@ def _attachment_kwargs(tc):
 
 URL_KWARG_FACTORIES["applications:attachment.attachment_pk"] = _attachment_kwargs
 URL_KWARG_FACTORIES["applications:attachment.receipt"] = lambda tc: tc._attachment_receipt
+
+
+def publish_report(agency, year: int = 2025):
+    """Publish the body's report for ``year`` computed from its records; returns the version."""
+    import datetime
+
+    from gongkai.reports.compute import report_figures
+    from gongkai.reports.models import AnnualReport
+
+    report, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+    fig = report_figures(agency, year)
+    return report.publish(figures=fig, on=datetime.date(year + 1, 1, 20))
+
+
+def _published_year(tc):
+    return _cached(tc, "annual", lambda: publish_report(tc.agency_a)).report.year
+
+
+URL_KWARG_FACTORIES.update(
+    {
+        "year": lambda tc: 2025,
+        "annual:report.year": _published_year,
+        "annual:version.year": _published_year,
+        "annual:download.year": _published_year,
+        "number": lambda tc: 1,
+        "form": lambda tc: "json",
+        "kind": lambda tc: "mix",
+        "case_pk": lambda tc: _cached(tc, "case", lambda: make_dispute_case(tc.agency_a)).pk,
+    }
+)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("nianbao/", include("gongkai.reports.public_urls")),
     path("staff/", include("gongkai.catalog.urls")),
     path("xxgk/", include("gongkai.catalog.public_urls")),
     path("staff/", include("gongkai.applications.urls")),

@@ -152,3 +152,20 @@ def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, appro
         pk=pk,
         agency__slug=slug,
     )
+
+
+def get_dispute_case_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A 行政复议/诉讼 case of the body ``slug`` (gongkai.reports), access-checked."""
+    from gongkai.reports.models import DisputeCase
+
+    return get_scoped_for_user(
+        request,
+        DisputeCase.objects.select_related("agency", "application"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )

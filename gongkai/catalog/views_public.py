@@ -212,8 +212,10 @@ def reports(request, slug):
 
 def published_reports(agency) -> list:
     """Hook for the annual reports the platform generates (another app): a list of objects
-    with ``year``, ``title`` and ``url``. None yet."""
-    return []
+    with ``year``, ``title`` and ``url``, from gongkai.reports."""
+    from gongkai.reports.views_public import published_reports as from_reports
+
+    return from_reports(agency)
 
 
 # -- search and large text ----------------------------------------------------------------------

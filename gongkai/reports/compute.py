@@ -70,19 +70,17 @@ def table3_for(agency_ids: Iterable[int], year: int) -> dict[int, dict[str, list
     ids = list(agency_ids)
     template = template_for_year(year)
     start, end = _year_bounds(year)
-    received = Q(received_on__gte=start)
-    carried_in = Q(received_on__lt=start)
-    closed_in_year = Q(closed_on__gte=start, closed_on__lte=end)
-    open_at_end = Q(closed_on__isnull=True) | Q(closed_on__gt=end)
+    # Among the applications open at some time in the year (received by its end, not closed
+    # before its start), row 2 is the rest of row 1 and row 4 the rest of those closed in it:
+    # two conditional counts and a total, the least work per row the database can do.
     rows = (
         Application.objects.filter(agency_id__in=ids, received_on__lte=end)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
         .values("agency_id", "applicant_type", "outcome")
         .annotate(
-            r1=Count("pk", filter=received),
-            r2=Count("pk", filter=carried_in),
-            r3=Count("pk", filter=closed_in_year),
-            r4=Count("pk", filter=open_at_end),
+            total=Count("pk"),
+            r1=Count("pk", filter=Q(received_on__gte=start)),
+            r3=Count("pk", filter=Q(closed_on__lte=end)),
         )
         .order_by()
     )
@@ -92,8 +90,8 @@ def table3_for(agency_ids: Iterable[int], year: int) -> dict[int, dict[str, list
         table = tables[row["agency_id"]]
         c = COLUMNS.index(row["applicant_type"])
         table["1"][c] += row["r1"]
-        table["2"][c] += row["r2"]
-        table["4"][c] += row["r4"]
+        table["2"][c] += row["total"] - row["r1"]
+        table["4"][c] += row["total"] - row["r3"]
         if row["r3"]:
             rid = _row_for(row["outcome"], template)
             if rid not in valid:  # a closed case without a known outcome: counted as 其他

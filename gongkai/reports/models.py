@@ -178,6 +178,9 @@ class AnnualReport(models.Model):
         on = on or timezone.localdate()
         figures.published_on = figures.published_on or on
         data = figures.to_dict()
+        latest = report.versions.order_by("-number").first()
+        if latest is not None and content_hash(data) == latest.content_hash:
+            raise ValidationError({"correction": _("内容与现行版本相同，无需更正。")})
         version = ReportVersion.objects.create(
             report=report,
             number=number,

@@ -6,85 +6,202 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('applications', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("applications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnualReport',
+            name="AnnualReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='报告年度')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('published', '已公开')], default='draft', max_length=20, verbose_name='状态')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='正文')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annual_reports', to='agencies.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="报告年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("published", "已公开")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("sections", models.JSONField(blank=True, default=dict, verbose_name="正文")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annual_reports",
+                        to="agencies.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开工作年度报告',
-                'ordering': ['-year'],
+                "verbose_name": "政府信息公开工作年度报告",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='DisputeCase',
+            name="DisputeCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('case_number', models.CharField(max_length=80, verbose_name='案号')),
-                ('route', models.CharField(choices=[('review', '行政复议'), ('direct', '行政诉讼（未经复议直接起诉）'), ('after_review', '行政诉讼（复议后起诉）')], max_length=20, verbose_name='类别')),
-                ('role', models.CharField(choices=[('respondent', '被申请人/被告（原行为机关）'), ('co_defendant', '复议机关作为共同被告（不计入本机关年报）')], default='respondent', max_length=20, verbose_name='本机关地位')),
-                ('claimant', models.CharField(blank=True, max_length=200, verbose_name='申请人/原告')),
-                ('organ', models.CharField(blank=True, max_length=200, verbose_name='复议机关/法院')),
-                ('filed_on', models.DateField(verbose_name='申请或起诉日期')),
-                ('accepted_on', models.DateField(blank=True, null=True, verbose_name='受理日期')),
-                ('copy_received_on', models.DateField(blank=True, null=True, verbose_name='收到申请书副本或答复通知日期')),
-                ('simplified', models.BooleanField(default=False, verbose_name='适用简易程序')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='提交答复和证据日期')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='审结日期')),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果')], max_length=20, verbose_name='结果')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dispute_cases', to='agencies.agency')),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='dispute_cases', to='applications.application', verbose_name='涉及的申请')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("case_number", models.CharField(max_length=80, verbose_name="案号")),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("review", "行政复议"),
+                            ("direct", "行政诉讼（未经复议直接起诉）"),
+                            ("after_review", "行政诉讼（复议后起诉）"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("respondent", "被申请人/被告（原行为机关）"),
+                            ("co_defendant", "复议机关作为共同被告（不计入本机关年报）"),
+                        ],
+                        default="respondent",
+                        max_length=20,
+                        verbose_name="本机关地位",
+                    ),
+                ),
+                (
+                    "claimant",
+                    models.CharField(blank=True, max_length=200, verbose_name="申请人/原告"),
+                ),
+                (
+                    "organ",
+                    models.CharField(blank=True, max_length=200, verbose_name="复议机关/法院"),
+                ),
+                ("filed_on", models.DateField(verbose_name="申请或起诉日期")),
+                ("accepted_on", models.DateField(blank=True, null=True, verbose_name="受理日期")),
+                (
+                    "copy_received_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="收到申请书副本或答复通知日期"
+                    ),
+                ),
+                ("simplified", models.BooleanField(default=False, verbose_name="适用简易程序")),
+                (
+                    "answered_on",
+                    models.DateField(blank=True, null=True, verbose_name="提交答复和证据日期"),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="审结日期")),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                        ],
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dispute_cases",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="dispute_cases",
+                        to="applications.application",
+                        verbose_name="涉及的申请",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议、行政诉讼案件',
-                'ordering': ['-filed_on', 'case_number'],
+                "verbose_name": "行政复议、行政诉讼案件",
+                "ordering": ["-filed_on", "case_number"],
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='版本')),
-                ('published_on', models.DateField(verbose_name='公开日期')),
-                ('figures', models.JSONField(verbose_name='报告数据')),
-                ('content_hash', models.CharField(max_length=64, verbose_name='内容摘要（SHA-256）')),
-                ('correction', models.TextField(blank=True, verbose_name='更正说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='reports.annualreport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="版本")),
+                ("published_on", models.DateField(verbose_name="公开日期")),
+                ("figures", models.JSONField(verbose_name="报告数据")),
+                (
+                    "content_hash",
+                    models.CharField(max_length=64, verbose_name="内容摘要（SHA-256）"),
+                ),
+                ("correction", models.TextField(blank=True, verbose_name="更正说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="reports.annualreport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度报告版本',
-                'ordering': ['report', 'number'],
+                "verbose_name": "年度报告版本",
+                "ordering": ["report", "number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='annualreport',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='report_per_year'),
+            model_name="annualreport",
+            constraint=models.UniqueConstraint(fields=("agency", "year"), name="report_per_year"),
         ),
         migrations.AddConstraint(
-            model_name='disputecase',
-            constraint=models.UniqueConstraint(fields=('agency', 'case_number'), name='dispute_case_number'),
+            model_name="disputecase",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "case_number"), name="dispute_case_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.UniqueConstraint(fields=('report', 'number'), name='report_version_number'),
+            model_name="reportversion",
+            constraint=models.UniqueConstraint(
+                fields=("report", "number"), name="report_version_number"
+            ),
         ),
     ]
