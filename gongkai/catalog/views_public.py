@@ -53,7 +53,11 @@ def page(request, template: str, title: str, build, agency=None):
 
 
 def public_items(agency=None):
-    items = CatalogItem.objects.published().select_related("agency", "category__parent")
+    items = (
+        CatalogItem.objects.published()
+        .select_related("agency", "category__parent")
+        .defer("body", "withheld_reason", "secrecy_review_note")
+    )
     return items.filter(agency=agency) if agency is not None else items
 
 
