@@ -26,6 +26,8 @@ class Runner(DiscoverRunner):
 
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
         settings.MEDIA_ROOT = self._media.name
+        # The public column's page cache would carry pages from one test into the next.
+        settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
 
         # Uploads of the test run go to a temporary folder, never the developer's data/.
         self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
