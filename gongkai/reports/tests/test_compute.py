@@ -180,3 +180,36 @@ class AnnualReportCommandTestCase(BaseTestCase):
         )
         self.assertEqual(result.returncode, 2)
         self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+
+
+class Table2TestCase(BaseTestCase):
+    def test_it_computes_many_bodies_as_the_catalog_computes_one(self):
+        from decimal import Decimal
+
+        from gongkai.catalog.models import Table2Input
+        from gongkai.catalog.table2 import table2
+        from gongkai.reports.compute import table2_for
+        from gongkai.test import make_item
+
+        a, b = self.agency_a, self.agency_b
+        for body, genre, written, title, published, ceased in (
+            (a, "rule", D(2025, 3, 2), "规章一", True, None),
+            (a, "normative", D(2024, 3, 2), "文件一", True, None),
+            (a, "normative", D(2023, 5, 2), "文件二", True, D(2025, 6, 1)),  # 废止 in 2025
+            (a, "normative", D(2025, 5, 2), "草稿不计", False, None),
+            (b, "normative", D(2025, 1, 9), "文件三", True, None),
+        ):
+            make_item(
+                body, publish=published, genre=genre, written_on=written, title=title,
+                validity="repealed" if ceased else "valid", ceased_on=ceased,
+            )  # fmt: skip
+        Table2Input.objects.create(
+            agency=a, year=2025, licensing=12, penalty=3, coercion=1, fees_wan_yuan=Decimal("1.50")
+        )
+        with self.assertNumQueries(2):
+            tables = table2_for([a.pk, b.pk, self.county.pk], 2025)
+        for body in (a, b, self.county):
+            with self.subTest(body=body.slug):
+                self.assertEqual(tables[body.pk], table2(body, 2025))
+        self.assertEqual(tables[a.pk]["normative_documents"], [0, 1, 1])
+        self.assertEqual(tables[a.pk]["fees_wan_yuan"], 1.5)
