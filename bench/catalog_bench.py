@@ -275,7 +275,12 @@ def url_files(args, folder: Path) -> dict[str, Path]:
 
 
 def serve(args):
-    env = {**os.environ, "PYTHONPATH": f"{BENCH}{os.pathsep}{ROOT}", "DEBUG": "0"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{BENCH}{os.pathsep}{ROOT}",
+        "DEBUG": "0",
+        "GONGKAI_COLUMN_CACHE_SECONDS": str(args.cache_seconds),
+    }
     server = subprocess.Popen(
         [
             sys.executable,
@@ -339,6 +344,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8107)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--generate-only", action="store_true")
+    parser.add_argument(
+        "--cache-seconds", type=int, default=60, help="GONGKAI_COLUMN_CACHE_SECONDS (0: off)"
+    )
     args = parser.parse_args()
     args.items = args.items or (1_000_000 if args.db == "postgres" else 100_000)
     configure(args)
@@ -360,7 +368,8 @@ def main() -> None:
     base = (results["minimal"]["rps"] + results["minimal (again)"]["rps"]) / 2
     print(
         f"catalog bench: {args.db}, {args.items:,} items, {args.bodies} bodies; gunicorn {args.workers} sync workers; "
-        f"{args.clients} clients × {args.requests} requests per kind; load average before {load_before:.1f} (2 cores, shared)"
+        f"{args.clients} clients × {args.requests} requests per kind; page cache {args.cache_seconds} s; "
+        f"cache {os.environ.get('REDIS_URL') or 'database'}; load average before {load_before:.1f} (2 cores, shared)"
     )
     print(
         f"{'page':16s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'errors':>7s} {'vs minimal':>11s}"

@@ -344,3 +344,28 @@ STORAGES["report_checks"] = {
     "OPTIONS": {"location": DATA_DIR / "report-checks"},
 }
 REPORT_CHECK_KEEP_HOURS = envint("REPORT_CHECK_KEEP_HOURS", 24)
+
+# == reports (annual report from the records; docs/annual-report.md) ==
+# Fonts of the 公文 exports (GB/T 9704 look). The official faces (方正小标宋简体, 仿宋_GB2312,
+# 黑体, 楷体_GB2312) are commercial or not packaged in Debian; the defaults are the installed
+# substitutes (scripts/sysdeps.sh): a deployment that has the official fonts names them here.
+GONGKAI_REPORT_FONTS = {
+    "title": os.getenv("GONGKAI_REPORT_FONT_TITLE", "Noto Serif CJK SC"),  # for 方正小标宋
+    "body": os.getenv("GONGKAI_REPORT_FONT_BODY", "AR PL UMing CN"),  # for 仿宋_GB2312
+    "heading": os.getenv("GONGKAI_REPORT_FONT_HEADING", "Noto Sans CJK SC"),  # for 黑体
+    "subheading": os.getenv("GONGKAI_REPORT_FONT_SUBHEADING", "AR PL UKai CN"),  # for 楷体
+}
+# Earlier local deadlines set for this platform, per kind of body ("department", "township",
+# "county", "prefecture", "province"): "MM-DD" of the following year; the national dates
+# (条例 Art. 49, 30号: 01-31 / 02-20 / 03-10 / 03-31) stay the upper bound. Example (怀化):
+# GONGKAI_REPORT_LOCAL_DEADLINES = {"department": "01-28"}.
+GONGKAI_REPORT_LOCAL_DEADLINES = {
+    kind: day
+    for kind, _, day in (
+        item.partition("=") for item in os.getenv("GONGKAI_REPORT_LOCAL_DEADLINES", "").split(",")
+    )
+    if kind and day
+}
+# Which review/litigation cases table 四 holds for a year (UNCONFIRMED, reference §3.5):
+# "filed" = those filed in the year; "active" = also earlier ones decided in it or still open.
+GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")

@@ -26,6 +26,8 @@ class Runner(DiscoverRunner):
 
         # Uploaded files (catalog attachments, applications' private files) go to throw-away
         # folders, never to the developer's data/.
+
+        # Uploaded files (catalog attachments) go to a throw-away folder, never to data/media.
         import tempfile
 
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
@@ -34,6 +36,10 @@ class Runner(DiscoverRunner):
         settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
         # The public column's page cache would carry pages from one test into the next.
         settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
+
+        # Uploads of the test run go to a temporary folder, never the developer's data/.
+        self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
+        settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
 
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)
@@ -382,6 +388,55 @@ URL_KWARG_FACTORIES["matter_pk"] = lambda tc: (
 )
 URL_KWARG_FACTORIES["channel_pk"] = lambda tc: make_channel(tc.agency_a).pk
 
+# -- reports (annual report from the records) ------------------------------------------------
+
+
+def bulk_applications(agency, specs, *, start: int = 0):
+    """Applications of ``agency`` straight into the table, for report counts and benchmarks:
+    ``specs`` is an iterable of (applicant_type, received_on, closed_on or None, outcome row
+    id or ""). Bypasses the workflow on purpose: the report reads only these fields."""
+    from gongkai.applications.models import Application
+
+    objs = []
+    id_number = make_ric()
+    for i, (kind, received, closed, outcome) in enumerate(specs, start=start):
+        objs.append(
+            Application(
+                agency=agency,
+                receipt_number=f"T-{agency.pk}-{i:07d}",
+                year=received.year,
+                channel="in_person",
+                arrived_on=received,
+                received_on=received,
+                applicant_type=kind,
+                applicant_name="测试申请人",
+                id_type="ric",
+                id_number=id_number,
+                form_wanted="paper",
+                delivery="post",
+                status="closed" if closed else "open",
+                closed_on=closed,
+                outcome=outcome,
+            )
+        )
+    return Application.objects.bulk_create(objs, batch_size=2000)
+
+
+def make_dispute_case(agency, **fields):
+    """A 行政复议 case of ``agency`` filed 2025-03-03 (fields override)."""
+    import datetime
+
+    from gongkai.reports.models import DisputeCase
+
+    values = {
+        "case_number": "和政复〔2025〕1号",
+        "route": "review",
+        "filed_on": datetime.date(2025, 3, 3),
+    }
+    values.update(fields)
+    return DisputeCase.objects.create(agency=agency, **values)
+
+
 URL_KWARG_FACTORIES["action"] = lambda tc: "note"
 
 
@@ -417,3 +472,33 @@ def make_report_check(**fields):
 
 
 URL_KWARG_FACTORIES["check_id"] = lambda tc: make_report_check().pk
+
+
+def publish_report(agency, year: int = 2025):
+    """Publish the body's report for ``year`` computed from its records; returns the version."""
+    import datetime
+
+    from gongkai.reports.compute import report_figures
+    from gongkai.reports.models import AnnualReport
+
+    report, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+    fig = report_figures(agency, year)
+    return report.publish(figures=fig, on=datetime.date(year + 1, 1, 20))
+
+
+def _published_year(tc):
+    return _cached(tc, "annual", lambda: publish_report(tc.agency_a)).report.year
+
+
+URL_KWARG_FACTORIES.update(
+    {
+        "year": lambda tc: 2025,
+        "annual:report.year": _published_year,
+        "annual:version.year": _published_year,
+        "annual:download.year": _published_year,
+        "number": lambda tc: 1,
+        "form": lambda tc: "json",
+        "kind": lambda tc: "mix",
+        "case_pk": lambda tc: _cached(tc, "case", lambda: make_dispute_case(tc.agency_a)).pk,
+    }
+)

@@ -13,9 +13,9 @@ urlpatterns = [
     path("staff/", include("gongkai.standards.urls")),
     path("staff/", include("gongkai.channels.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("nianbao/", include("gongkai.reports.public_urls")),
     path("staff/", include("gongkai.catalog.urls")),
     path("xxgk/", include("gongkai.catalog.public_urls")),
-
     path("staff/", include("gongkai.applications.urls")),
     path("", include("gongkai.applications.public_urls")),
     path("", include("gongkai.letters.public_urls")),

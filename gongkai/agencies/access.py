@@ -207,3 +207,20 @@ def posted_pk(request, name: str) -> int:
     0, which matches nothing, for anything that is not a small whole number."""
     value = request.POST.get(name, "")
     return int(value) if value.isdigit() and len(value) <= 18 else 0
+
+
+def get_dispute_case_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A 行政复议/诉讼 case of the body ``slug`` (gongkai.reports), access-checked."""
+    from gongkai.reports.models import DisputeCase
+
+    return get_scoped_for_user(
+        request,
+        DisputeCase.objects.select_related("agency", "application"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )

@@ -471,7 +471,11 @@ class SearchEntry(models.Model):
     terms = models.TextField()
 
     class Meta:
-        indexes = [models.Index(fields=["agency", "-published_on"], name="search_agency")]
+        indexes = [
+            models.Index(fields=["agency", "-published_on"], name="search_agency"),
+            # Broad queries are answered newest first from this index (search.RANK_CAP).
+            models.Index(fields=["-published_on", "-item"], name="search_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"search entry of item {self.item_id}"

@@ -10,8 +10,10 @@
    bounded, word characters only), so user input never reaches either engine's syntax. Each
    query word matches either itself or all the shorter words the segmenter finds inside it
    (the index holds both, ``cut_for_search``); all query words must match.
-3. Ranking: ts_rank on PostgreSQL, bm25 on SQLite, then newest first. Counting stops at
-   ``COUNT_CAP`` so a query matching half the catalog costs no more than a page.
+3. Ranking: ts_rank on PostgreSQL, bm25 on SQLite, then newest first. A query matching at
+   least ``RANK_CAP`` items (a word found in a tenth of a large catalog) is not ranked: it is
+   answered newest first from the ``published_on`` index and its total shown as "N 条以上", so
+   its cost does not grow with the catalog.
 4. Highlighting is done in Python on the escaped text, the same on both databases.
 """
 
@@ -27,7 +29,8 @@ from django.utils.safestring import SafeString, mark_safe
 from . import segment
 from .models import CatalogItem, SearchEntry
 
-COUNT_CAP = 1000
+# Matches beyond this are not ranked (newest first instead) nor counted exactly.
+RANK_CAP = 2000
 MAX_ATTACHMENT_CHARS = 200_000
 MAX_PAGE = 50  # deeper pages are refused: nobody reads result 1,000 of a search
 
@@ -45,13 +48,17 @@ class SearchResult:
     words: list[str]
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
-    capped: bool = False  # total is at least COUNT_CAP
+    capped: bool = False  # at least RANK_CAP matches: not ranked, total not exact
     page: int = 1
     per_page: int = 20
 
     @property
     def pages(self) -> int:
         return max(1, min(MAX_PAGE, -(-self.total // self.per_page)))
+
+    @property
+    def ranked(self) -> bool:
+        return not self.capped
 
 
 # -- 1. indexing --------------------------------------------------------------------------------
@@ -175,19 +182,25 @@ def search(
         rank = "bm25(catalog_fts)"
     params = [expression, *params]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP}) s",  # noqa: S608
-            params,
-        )
+        # 1. How many match, counting no further than RANK_CAP rows.
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {RANK_CAP}) s", params)  # noqa: S608
         result.total = cursor.fetchone()[0]
-        result.capped = result.total >= COUNT_CAP
+        result.capped = result.total >= RANK_CAP
+        # 2. Few enough: rank them all. Too many to rank (a word in every tenth item): newest
+        # first, which the published_on index answers without reading every match.
+        order = "" if result.capped else f"{rank}, "
         cursor.execute(
-            f"SELECT e.item_id {base} ORDER BY {rank}, e.published_on DESC, e.item_id DESC "  # noqa: S608
+            f"SELECT e.item_id {base} ORDER BY {order}e.published_on DESC, e.item_id DESC "  # noqa: S608
             "LIMIT %s OFFSET %s",
             [*params, per_page, (page - 1) * per_page],
         )
-        pks = [row[0] for row in cursor.fetchall()]
-    items = CatalogItem.objects.select_related("agency", "category__parent").in_bulk(pks)
+        found = cursor.fetchall()
+    pks = [row[0] for row in found]
+    items = (
+        CatalogItem.objects.select_related("agency", "category__parent")
+        .prefetch_related("attachments")
+        .in_bulk(pks)
+    )
     for pk in pks:
         item = items[pk]
         result.hits.append(

@@ -62,7 +62,11 @@ def page(request, template: str, title: str, build, agency=None):
 
 
 def public_items(agency=None):
-    items = CatalogItem.objects.published().select_related("agency", "category__parent")
+    items = (
+        CatalogItem.objects.published()
+        .select_related("agency", "category__parent")
+        .defer("body", "withheld_reason", "secrecy_review_note")
+    )
     return items.filter(agency=agency) if agency is not None else items
 
 
@@ -257,8 +261,10 @@ def reports(request, slug):
 
 def published_reports(agency) -> list:
     """Hook for the annual reports the platform generates (another app): a list of objects
-    with ``year``, ``title`` and ``url``. None yet."""
-    return []
+    with ``year``, ``title`` and ``url``, from gongkai.reports."""
+    from gongkai.reports.views_public import published_reports as from_reports
+
+    return from_reports(agency)
 
 
 # -- search and large text ----------------------------------------------------------------------

@@ -414,3 +414,27 @@ def _docx_table(doc, rows: list[_Row]) -> None:
                     taken.add((r + dr, c + dc))
             DocxCell(tcs[r][c], table).text = cell.text
             c += cell.colspan
+
+
+# --- For exporters outside the engine ------------------------------------------------------
+
+# A printed table cell (text, rowspan, colspan, value) in the official layout.
+TableCell = _Cell
+
+
+def blocks(fig: Figures, style: Style | None = None) -> list[tuple[str, object]]:
+    """The report in reading order, for exporters that lay it out themselves (the
+    platform's DOCX/PDF/XLSX, ``gongkai.reports.export``): ``("title"|"h"|"p", text)`` and
+    ``("table", (section id, rows of TableCell))``, the same walk every form here uses."""
+    return list(_walk(fig, style or Style()))
+
+
+def grid(rows: list[_Row]) -> list[list[str]]:
+    """A table's rows expanded on its grid, spans filled as the readers fill them."""
+    return _grid(rows)
+
+
+def add_docx_table(doc, rows: list[_Row]):
+    """Add the table with its merged cells to a python-docx ``Document``; returns it."""
+    _docx_table(doc, rows)
+    return doc.tables[-1]

@@ -9,3 +9,8 @@ urlpatterns = [
     path("check/<uuid:check_id>/", views.check_progress, name="progress"),
     path("check/<uuid:check_id>/results.csv", views.check_csv, name="results-csv"),
 ]
+
+# The annual report's staff pages (gongkai/reports/staff_urls.py).
+from .staff_urls import urlpatterns as staff_urlpatterns  # noqa: E402
+
+urlpatterns += staff_urlpatterns

@@ -665,6 +665,10 @@ class Migration(migrations.Migration):
             model_name="searchentry",
             index=models.Index(fields=["agency", "-published_on"], name="search_agency"),
         ),
+        migrations.AddIndex(
+            model_name="searchentry",
+            index=models.Index(fields=["-published_on", "-item"], name="search_recent"),
+        ),
         migrations.RunPython(load_categories, migrations.RunPython.noop),
         migrations.RunPython(create_search_index, drop_search_index),
     ]

@@ -7,7 +7,8 @@ Chinese line naming the reason, e.g. a scanned PDF with no text layer).
 The form is told by content first and by file extension second (issue 3 item 3):
 
 * ``%PDF`` → text PDF (:mod:`.pdf`); a PDF without a text layer is unreadable;
-* a ZIP holding ``word/document.xml`` → DOCX (:mod:`.docx`); any other ZIP is unreadable;
+* a ZIP holding ``word/document.xml`` → DOCX (:mod:`.docx`); one holding ``xl/workbook.xml``
+  → an XLSX of the tables (:mod:`.xlsx`); any other ZIP is unreadable;
 * ``<html``/``<!doctype``/``<table``… near the start → HTML page (:mod:`.html`);
 * a pipe table with its ``|---|`` row, or ``#`` headings → Markdown (:mod:`.markdown`);
 * anything else that decodes as text (BOM, UTF-8, GB18030) → plain text (:mod:`.text`).
@@ -193,6 +194,13 @@ def _lines_for(data: bytes, form: str, suffix: str):
     if form == "zip":
         from .docx import NotADocx, docx_lines
 
+        if b"xl/workbook.xml" in data:  # an Excel workbook of the tables (gongkai's XLSX)
+            from .xlsx import NotAnXlsx, xlsx_lines
+
+            try:
+                return xlsx_lines(data)
+            except NotAnXlsx as exc:
+                raise ReportUnreadable(f"{UNKNOWN_FORMAT}：Excel（.xlsx）文件已损坏") from exc
         try:
             return docx_lines(data)
         except NotADocx as exc:

@@ -88,8 +88,14 @@ class UnreadableTestCase(unittest.TestCase):
     def test_it_refuses_a_zip_that_is_not_a_word_document(self):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr("xl/workbook.xml", "<workbook/>")
+            archive.writestr("content.xml", "<office/>")
         self.assertUnreadable(buffer.getvalue(), "无法识别的文件格式：压缩包不是 Word（.docx）文档")
+
+    def test_it_refuses_a_damaged_workbook(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+        self.assertUnreadable(buffer.getvalue(), "无法识别的文件格式：Excel（.xlsx）文件已损坏")
 
     def test_it_refuses_an_old_binary_word_file(self):
         self.assertUnreadable(

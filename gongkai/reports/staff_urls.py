@@ -1,0 +1,15 @@
+"""Staff URLs of the annual report (appended to ``reports.urls`` by one line)."""
+
+from django.urls import path
+
+from . import views_report as v
+
+urlpatterns = [
+    path("staff/<slug:slug>/<int:year>/", v.annual, name="annual"),
+    path("staff/<slug:slug>/<int:year>/export/<str:form>/", v.annual_export, name="annual-export"),
+    path("staff/<slug:slug>/<int:year>/chart/<str:kind>.svg", v.annual_chart, name="annual-chart"),
+    path("staff/<slug:slug>/<int:year>/publish/", v.annual_publish, name="annual-publish"),
+    path("staff/<slug:slug>/status/<int:year>/", v.annual_status, name="annual-status"),
+    path("staff/<slug:slug>/cases/", v.cases, name="cases"),
+    path("staff/<slug:slug>/cases/<int:case_pk>/", v.case_detail, name="case"),
+]
