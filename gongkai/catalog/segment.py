@@ -2,7 +2,7 @@
 
 Both the indexed text and the query go through the same function, so a word matches whatever
 the segmenter makes of it. rjieba (jieba-rs, the Rust port of jieba, same dictionary) was
-chosen over jieba after measuring both (bench/segment_bench.py, bench/README.md): about 19×
+chosen over jieba after measuring both (bench/segment_bench.py, bench/README.md): about 20–25×
 the throughput, which matters when a million items are indexed. Both load their dictionary on
 the first cut (a few hundred milliseconds: rjieba its embedded one, jieba its dict.txt or a
 cache file in /tmp), so a new worker's first search pays that once.
