@@ -40,6 +40,20 @@ def _page_lines(text: str, number: int) -> list[Line]:
     return [Line(t, page=number) for t in lines]
 
 
+def _declared_pages(data: bytes) -> int | None:
+    """The page tree's /Count as pdfminer reads it (None when it cannot): asked only when
+    PDFium has refused the file, to tell a page-less PDF from a damaged one."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return int(resolve1(resolve1(document.catalog["Pages"]).get("Count", 0)))
+    except Exception:  # any damage: the caller reports the file as unreadable
+        return None
+
+
 def pdfium_lines(data: bytes) -> list[Line]:
     """The text layer through PDFium, a line per printed line, page numbers dropped."""
     import pypdfium2 as pdfium  # imported here: the text path must not pay for it
@@ -47,6 +61,9 @@ def pdfium_lines(data: bytes) -> list[Line]:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        # PDFium refuses a document whose page tree is empty: say that, not "damaged".
+        if _declared_pages(data) == 0:
+            limits.check_pdf_page_count(0)
         raise ReportUnreadable("无法打开PDF文件（PdfiumError），文件可能已损坏或加密") from exc
     lines: list[Line] = []
     try:
