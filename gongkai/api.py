@@ -28,3 +28,4 @@ def health(request) -> dict:
 from gongkai.applications.api import router as applications_router  # noqa: E402
 
 api.add_router("/", applications_router)
+api.add_router("/catalog/", "gongkai.catalog.api.router")

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.applications",
     "gongkai.public",
+    "gongkai.catalog",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +173,22 @@ GONGKAI_TRUSTED_PROXIES = envint("GONGKAI_TRUSTED_PROXIES", 0)
 GONGKAI_CALENDAR_UNCOVERED_RULE = os.getenv("GONGKAI_CALENDAR_UNCOVERED_RULE", "weekends")
 GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR = envbool("GONGKAI_CALENDAR_OVERRIDES_COVER_YEAR", "1")
 GONGKAI_CALENDAR_RECHECK_SECONDS = envint("GONGKAI_CALENDAR_RECHECK_SECONDS", 30)
+
+# == catalog (主动公开目录; docs/catalog.md) ==
+# The platform's 索引号 scheme (reference §4.2, practice §2.4): prefix source "uscc",
+# "org_code", "division" or "manual"; separator; year separator; serial width.
+GONGKAI_INDEX_SCHEME = {
+    "prefix": os.getenv("GONGKAI_INDEX_PREFIX", "org_code"),
+    "separator": os.getenv("GONGKAI_INDEX_SEPARATOR", "/"),
+    "year_separator": os.getenv("GONGKAI_INDEX_YEAR_SEPARATOR", "-"),
+    "serial_width": envint("GONGKAI_INDEX_SERIAL_WIDTH", 5),
+}
+# Attachment limits, checked before a file is stored or read.
+GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+GONGKAI_IMPORT_MAX_BYTES = envint("GONGKAI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+GONGKAI_IMPORT_MAX_ROWS = envint("GONGKAI_IMPORT_MAX_ROWS", 5000)
+# Table 二 本年废止件数: count 失效 (expired) documents with 废止 ones (UNCONFIRMED; docs/catalog.md).
+GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED = envbool("GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED", "1")
 
 if PRODUCTION:
     # Behind nginx terminating TLS (docs/deploy.md).

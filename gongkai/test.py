@@ -26,6 +26,14 @@ class Runner(DiscoverRunner):
 
         self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
         settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
+        # Uploaded files (catalog attachments) go to a throw-away folder, never to data/media.
+        self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
+        settings.MEDIA_ROOT = self._media.name
+
+    def teardown_test_environment(self, **kwargs):
+        super().teardown_test_environment(**kwargs)
+        self._media.cleanup()
+        self._uploads.cleanup()
 
     def suite_result(self, suite, result, **kwargs):
         failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
@@ -245,3 +253,90 @@ def _attachment_kwargs(tc):
 
 URL_KWARG_FACTORIES["applications:attachment.attachment_pk"] = _attachment_kwargs
 URL_KWARG_FACTORIES["applications:attachment.receipt"] = lambda tc: tc._attachment_receipt
+
+
+# -- catalog (gongkai.catalog) ------------------------------------------------------------------
+
+
+def make_item(agency, *, publish: bool = False, actor=None, **fields):
+    """A catalog item of ``agency`` through the workflow: a draft, or published when asked."""
+    import datetime
+
+    from gongkai.catalog import workflow
+
+    values = {"title": "关于2026年农村低保对象名单的公示", "written_on": datetime.date(2026, 3, 2)}
+    values.update(fields)
+    item = workflow.create_item(agency=agency, actor=actor, **values)
+    if publish:
+        workflow.submit_item(item, actor=actor)
+        workflow.approve_item(
+            item,
+            actor=actor,
+            secrecy_note="经审查，不涉及国家秘密，同意公开。",
+            published_on=values.get("published_on") or datetime.date(2026, 3, 10),
+        )
+    return item
+
+
+def _cached(test_case, key, factory):
+    # One object per test for kwargs that must agree (an attachment and its item).
+    store = test_case.__dict__.setdefault("_url_objects", {})
+    if key not in store:
+        store[key] = factory()
+    return store[key]
+
+
+def _draft(tc):
+    return _cached(tc, "draft", lambda: make_item(tc.agency_a))
+
+
+def _published(tc):
+    return _cached(tc, "published", lambda: make_item(tc.agency_a, publish=True))
+
+
+def _published_attachment(tc):
+    def create():
+        from gongkai.catalog.attachments import add_attachment
+        from gongkai.catalog.samplepdf import make_pdf
+
+        item = make_item(tc.agency_a)
+        attachment = add_attachment(item, actor=None, name="公示.pdf", data=make_pdf(["公示名单"]))
+        from gongkai.catalog import workflow
+
+        workflow.submit_item(item, actor=None)
+        workflow.approve_item(item, actor=None, secrecy_note="同意公开。")
+        return attachment
+
+    return _cached(tc, "attachment", create)
+
+
+def _draft_attachment(tc):
+    def create():
+        from gongkai.catalog.attachments import add_attachment
+        from gongkai.catalog.samplepdf import make_pdf
+
+        return add_attachment(_draft(tc), actor=None, name="a.pdf", data=make_pdf(["草稿"]))
+
+    return _cached(tc, "draft-attachment", create)
+
+
+def _top_category(tc):
+    from gongkai.catalog.models import Category
+
+    return Category.objects.filter(parent=None).order_by("position").first()
+
+
+URL_KWARG_FACTORIES.update(
+    {
+        "item_pk": lambda tc: _draft(tc).pk,
+        "catalog:item-correct.item_pk": lambda tc: _published(tc).pk,
+        "catalog:item-withdraw.item_pk": lambda tc: _published(tc).pk,
+        "catalog:attachment-delete.item_pk": lambda tc: _draft(tc).pk,
+        "catalog:attachment-delete.attachment_pk": lambda tc: _draft_attachment(tc).pk,
+        "column:item.item_pk": lambda tc: _published(tc).pk,
+        "column:attachment.item_pk": lambda tc: _published_attachment(tc).item_id,
+        "column:attachment.attachment_pk": lambda tc: _published_attachment(tc).pk,
+        "category_pk": lambda tc: _top_category(tc).pk,
+        "api:get_item.item_id": lambda tc: _published(tc).pk,
+    }
+)

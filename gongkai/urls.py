@@ -12,5 +12,7 @@ urlpatterns = [
     path("reports/", include("gongkai.reports.urls")),
     path("staff/", include("gongkai.applications.urls")),
     path("", include("gongkai.applications.public_urls")),
+    path("staff/", include("gongkai.catalog.urls")),
+    path("xxgk/", include("gongkai.catalog.public_urls")),
     path("", include("gongkai.public.urls")),
 ]

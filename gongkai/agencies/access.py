@@ -137,3 +137,18 @@ def get_application_for_user(
         agency__slug=slug,
         receipt_number=receipt_number,
     )
+
+
+def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, approve: bool = False):
+    """A catalog item of the body ``slug`` (gongkai.catalog), access-checked."""
+    from gongkai.catalog.models import CatalogItem
+
+    return get_scoped_for_user(
+        request,
+        CatalogItem.objects.select_related("agency", "category__parent"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )

@@ -222,6 +222,11 @@ def load_demo() -> DemoResult:
     from gongkai.applications.demo import load_demo_applications
 
     changed += load_demo_applications(agencies)
+
+    # The public column of the township bodies (gongkai.catalog).
+    from gongkai.catalog.demo import load_catalog_demo
+
+    changed += load_catalog_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

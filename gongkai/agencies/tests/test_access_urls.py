@@ -22,7 +22,7 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "api/")
 
 # Namespaces whose pages are public by design (no login, no staff data); test_site.py checks
 # them (200 and one <h1> for everyone).
-PUBLIC_NAMESPACES = {"public", "apply"}
+PUBLIC_NAMESPACES = {"public", "apply", "column"}
 
 # Named URLs that take no body, each with the reason it is safe.
 UNSCOPED_URLS = {

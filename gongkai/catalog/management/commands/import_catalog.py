@@ -1,0 +1,38 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from gongkai.agencies.models import Agency
+from gongkai.catalog.importing import FileRefused, RowsRefused, import_catalog, import_table2
+
+
+class Command(BaseCommand):
+    help = (
+        "从 CSV 或 XLSX 文件导入一个机关的目录条目（或 --table2：表二数据），格式见 docs/catalog.md。"
+        "有任何错误行则不导入任何数据。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug", help="机关的网址标识（slug）")
+        parser.add_argument("path", metavar="FILE", help="UTF-8 编码的 CSV 文件或 XLSX 文件")
+        parser.add_argument(
+            "--table2", action="store_true", help="导入年报表二数据（行政许可、处罚、强制、收费）"
+        )
+
+    def handle(self, *args, slug, path, table2, **options):
+        try:
+            agency = Agency.objects.filter(slug=slug).first()
+            if agency is None:
+                raise CommandError(f"找不到网址标识为「{slug}」的机关", returncode=2)
+            result = (import_table2 if table2 else import_catalog)(agency, path)
+        except FileRefused as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        except RowsRefused as exc:
+            for line in exc.errors:
+                self.stderr.write(line)
+            raise CommandError(
+                f"共 {len(exc.errors)} 处错误，未导入任何数据。", returncode=2
+            ) from None
+        except DatabaseError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise CommandError(f"数据库不可用：{first}", returncode=2) from None
+        self.stdout.write(str(result))
