@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "gongkai.public",
     "gongkai.catalog",
     "django.contrib.sitemaps",
+    # h8: standard catalogs and channels (docs/standards.md, docs/channels.md)
+    "gongkai.standards",
+    "gongkai.channels",
+    "gongkai.staticsite",
 ]
 
 MIDDLEWARE = [
@@ -247,3 +251,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# == Standard catalogs and channels (docs/standards.md, docs/channels.md) ==
+# A 事项 whose newest linked item is older than this many days is flagged (the 90-day rule of
+# local 基层 column monitoring, practice.md §5.4; no national figure is confirmed).
+GONGKAI_STANDARDS_STALE_DAYS = envint("GONGKAI_STANDARDS_STALE_DAYS", 90)
+# A 政务新媒体 account without a post for this many days fails the 国办秘函〔2019〕19号 check.
+GONGKAI_CHANNEL_STALE_DAYS = envint("GONGKAI_CHANNEL_STALE_DAYS", 14)
+# The public address of this platform (QR codes on 公开栏 prints, absolute links).
+GONGKAI_SITE_URL = os.getenv("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

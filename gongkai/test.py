@@ -340,3 +340,36 @@ URL_KWARG_FACTORIES.update(
         "api:get_item.item_id": lambda tc: _published(tc).pk,
     }
 )
+
+
+# -- standards and channels (h8) ----------------------------------------------------------
+
+
+def make_template(key: str = "shehui-jiuzhu"):
+    """Import one shipped standard template (idempotent): 社会救助 by default."""
+    from gongkai.standards.importing import SHIPPED_DIR, import_file
+
+    return import_file(SHIPPED_DIR / f"{key}.json").template
+
+
+def make_adoption(agency, key: str = "shehui-jiuzhu"):
+    from gongkai.standards.models import adopt
+
+    return adopt(agency, make_template(key))
+
+
+def make_channel(agency, **overrides):
+    from gongkai.channels.models import Channel, Kind
+
+    values = {"kind": Kind.DOUYIN, "name": "吾宗肖乡发布", "platform": "抖音", **overrides}
+    channel, _ = Channel.objects.get_or_create(
+        agency=agency, kind=values.pop("kind"), name=values.pop("name"), defaults=values
+    )
+    return channel
+
+
+URL_KWARG_FACTORIES["adoption_pk"] = lambda tc: make_adoption(tc.agency_a).pk
+URL_KWARG_FACTORIES["matter_pk"] = (
+    lambda tc: make_adoption(tc.agency_a).template.matters.exclude(tl_kind="").first().pk
+)
+URL_KWARG_FACTORIES["channel_pk"] = lambda tc: make_channel(tc.agency_a).pk

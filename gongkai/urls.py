@@ -9,6 +9,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/", include("gongkai.holidays.urls")),
+    path("staff/", include("gongkai.standards.urls")),
+    path("staff/", include("gongkai.channels.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("staff/", include("gongkai.applications.urls")),
     path("", include("gongkai.applications.public_urls")),

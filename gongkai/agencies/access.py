@@ -152,3 +152,37 @@ def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, appro
         pk=pk,
         agency__slug=slug,
     )
+
+
+def get_adoption_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A body's adopted standard catalog (gongkai.standards), access-checked."""
+    from gongkai.standards.models import Adoption
+
+    return get_scoped_for_user(
+        request,
+        Adoption.objects.select_related("agency", "template"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
+
+
+def get_channel_for_user(
+    request, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A body's publication channel (gongkai.channels), access-checked."""
+    from gongkai.channels.models import Channel
+
+    return get_scoped_for_user(
+        request,
+        Channel.objects.select_related("agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )

@@ -227,6 +227,11 @@ def load_demo() -> DemoResult:
     from gongkai.catalog.demo import load_catalog_demo
 
     changed += load_catalog_demo(agencies)
+    # The demo township's standard catalogs and channels (gongkai.standards, gongkai.channels).
+    from gongkai.channels.demo import load_demo_channels
+    from gongkai.standards.demo import load_demo_standards
+
+    changed += load_demo_standards(agencies) + load_demo_channels(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

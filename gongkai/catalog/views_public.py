@@ -36,6 +36,10 @@ def column_context(request, agency=None, **extra) -> dict:
         "agency": agency,
         "large_text": request.COOKIES.get(TEXT_SIZE_COOKIE) == "large",
         "application_links": application_links(agency),
+        # Set by a static export's requests (gongkai.staticsite): its linker, its frame.
+        "column_linker": getattr(request, "column_linker", None),
+        "column_static": getattr(request, "column_static", None),
+        "column_base": getattr(request, "column_base", "base.html"),
         **extra,
     }
 

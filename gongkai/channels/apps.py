@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChannelsConfig(AppConfig):
+    name = "gongkai.channels"
+    verbose_name = "公开渠道"
