@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "gongkai.standards",
     "gongkai.channels",
     "gongkai.staticsite",
+    # h10: 监督保障 records (docs/supervision.md)
+    "gongkai.supervision",
 ]
 
 MIDDLEWARE = [
@@ -260,3 +262,8 @@ GONGKAI_STANDARDS_STALE_DAYS = envint("GONGKAI_STANDARDS_STALE_DAYS", 90)
 GONGKAI_CHANNEL_STALE_DAYS = envint("GONGKAI_CHANNEL_STALE_DAYS", 14)
 # The public address of this platform (QR codes on 公开栏 prints, absolute links).
 GONGKAI_SITE_URL = os.getenv("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# == supervision (监督保障 records; docs/supervision.md) ==
+# 条例 Art. 18 asks for "定期评估审查" of information held back without naming a period
+# (UNCONFIRMED): months between two reviews of a 依申请公开 / 不予公开 item, per platform.
+GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)

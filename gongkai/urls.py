@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("gongkai.applications.public_urls")),
     path("staff/", include("gongkai.catalog.urls")),
     path("xxgk/", include("gongkai.catalog.public_urls")),
+    path("staff/", include("gongkai.supervision.urls")),
     path("", include("gongkai.public.urls")),
 ]
