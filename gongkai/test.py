@@ -369,8 +369,8 @@ def make_channel(agency, **overrides):
 
 
 URL_KWARG_FACTORIES["adoption_pk"] = lambda tc: make_adoption(tc.agency_a).pk
-URL_KWARG_FACTORIES["matter_pk"] = (
-    lambda tc: make_adoption(tc.agency_a).template.matters.exclude(tl_kind="").first().pk
+URL_KWARG_FACTORIES["matter_pk"] = lambda tc: (
+    make_adoption(tc.agency_a).template.matters.exclude(tl_kind="").first().pk
 )
 URL_KWARG_FACTORIES["channel_pk"] = lambda tc: make_channel(tc.agency_a).pk
 

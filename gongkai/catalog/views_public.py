@@ -164,7 +164,13 @@ def item(request, slug, item_pk):
     )
     if found.disclosure != "proactive":
         raise Http404
-    ctx = column_context(
+    return render(request, "catalog/column/item.html", item_context(request, agency, found))
+
+
+def item_context(request, agency, found) -> dict:
+    """The item page's context (also used by the static export, gongkai.staticsite, which
+    renders many items with their attachments and events prefetched)."""
+    return column_context(
         request,
         agency,
         entry="items",
@@ -172,7 +178,6 @@ def item(request, slug, item_pk):
         attachments=found.attachments.all() if found.is_public else [],
         history=[e for e in found.events.all() if e.is_public],
     )
-    return render(request, "catalog/column/item.html", ctx)
 
 
 def attachment(request, slug, item_pk, attachment_pk):

@@ -148,8 +148,9 @@ def matter_detail(request, slug, adoption_pk, matter_pk):
     """One 事项 of the body: its rule, the items linked to it and their timeliness."""
     adoption = get_adoption_for_user(request, slug, adoption_pk)
     matter = adoption.template.matters.filter(pk=matter_pk).select_related("parent").first()
-    if matter is None:
-        raise Http404("matter not in this template")
+    if matter is None or not matter.is_leaf:
+        # Only a 事项 with a time limit of its own is published under (and linked to).
+        raise Http404("no such 事项 in this template")
     agency = adoption.agency
     form = LinkForm()
     if request.method == "POST":

@@ -135,6 +135,11 @@ class Renderer:
         response = view(self.request(current, query), slug=self.agency.slug, **kwargs)
         return response.content
 
+    def item_page(self, current: str, item) -> bytes:
+        request = self.request(current)
+        ctx = views_public.item_context(request, self.agency, item)
+        return render_to_string("catalog/column/item.html", ctx, request=request).encode()
+
     def search_page(self) -> bytes:
         current = "search/index.html"
         request = self.request(current)
@@ -188,7 +193,7 @@ def _key(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def _page_plan(agency, renderer):
+def _page_plan(agency, renderer, is_current):
     """Yield (path, source key, produce) for every page of the column."""
     items = views_public.public_items(agency)
     # What every page shows of the body itself (its name in the frame, the date line).
@@ -231,10 +236,22 @@ def _page_plan(agency, renderer):
         "pk", "item_id", "sha256", "kind"
     ):
         files.setdefault(a[1], []).append(a)
-    for pk, ts in updated.items():
+    keys = {pk: _key(FORMAT_VERSION, body_key, ts, files.get(pk, [])) for pk, ts in updated.items()}
+    stale = [pk for pk in keys if not is_current(f"items/{pk}/index.html", keys[pk])]
+    # Only the pages whose source changed are rendered, in batches with their attachments and
+    # events prefetched (one query per batch instead of four per page).
+    pages = {}
+    for start in range(0, len(stale), 500):
+        batch = (
+            CatalogItem.objects.filter(pk__in=stale[start : start + 500])
+            .select_related("agency", "category__parent")
+            .prefetch_related("attachments", "events")
+        )
+        for item in batch:
+            pages[item.pk] = item
+    for pk, key in keys.items():
         path = f"items/{pk}/index.html"
-        key = _key(FORMAT_VERSION, body_key, ts, files.get(pk, []))
-        yield path, key, (lambda p=path, pk=pk: renderer.view(p, v.item, item_pk=pk))
+        yield path, key, (lambda p=path, pk=pk: renderer.item_page(p, pages.pop(pk)))
 
 
 def export_site(agency, out: str | Path) -> ExportResult:
@@ -279,7 +296,12 @@ def export_site(agency, out: str | Path) -> ExportResult:
         for name in STATIC_FILES:
             source = finders.find(name)
             put(f"static/{name}", None, lambda s=source: Path(s).read_bytes())
-        for path, key, produce in _page_plan(agency, renderer):
+
+        def is_current(path, key):
+            previous = old.get(path)
+            return bool(previous and previous.get("key") == key and (out / path).exists())
+
+        for path, key, produce in _page_plan(agency, renderer, is_current):
             result.pages += 1
             put(path, key, produce)
         for a in attachments:
