@@ -232,6 +232,10 @@ def load_demo() -> DemoResult:
     from gongkai.standards.demo import load_demo_standards
 
     changed += load_demo_standards(agencies) + load_demo_channels(agencies)
+    # The demo township's 2023 监督保障 records (gongkai.supervision).
+    from gongkai.supervision.demo import load_supervision_demo
+
+    changed += load_supervision_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

@@ -7,210 +7,555 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('applications', '0001_initial'),
-        ('catalog', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("applications", "0001_initial"),
+        ("catalog", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Complaint',
+            name="Complaint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('kind', models.CharField(choices=[('complaint', '投诉'), ('report', '举报')], max_length=10, verbose_name='类别')),
-                ('receiver', models.CharField(choices=[('self', '本机关'), ('supervisor', '上一级行政机关或主管部门')], max_length=12, verbose_name='受理机关')),
-                ('subject', models.TextField(verbose_name='投诉举报事项')),
-                ('complainant_name', models.CharField(blank=True, max_length=60, verbose_name='投诉举报人姓名')),
-                ('complainant_contact', models.CharField(blank=True, max_length=100, verbose_name='投诉举报人联系方式')),
-                ('handled_by', models.CharField(blank=True, max_length=60, verbose_name='承办人')),
-                ('finding', models.CharField(blank=True, choices=[('upheld', '成立'), ('rejected', '不成立'), ('partly', '部分成立')], max_length=10, verbose_name='查处结论')),
-                ('correction', models.TextField(blank=True, verbose_name='整改情况')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='办结日期')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='行政机关')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("complaint", "投诉"), ("report", "举报")],
+                        max_length=10,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "receiver",
+                    models.CharField(
+                        choices=[("self", "本机关"), ("supervisor", "上一级行政机关或主管部门")],
+                        max_length=12,
+                        verbose_name="受理机关",
+                    ),
+                ),
+                ("subject", models.TextField(verbose_name="投诉举报事项")),
+                (
+                    "complainant_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="投诉举报人姓名"),
+                ),
+                (
+                    "complainant_contact",
+                    models.CharField(blank=True, max_length=100, verbose_name="投诉举报人联系方式"),
+                ),
+                ("handled_by", models.CharField(blank=True, max_length=60, verbose_name="承办人")),
+                (
+                    "finding",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "成立"),
+                            ("rejected", "不成立"),
+                            ("partly", "部分成立"),
+                        ],
+                        max_length=10,
+                        verbose_name="查处结论",
+                    ),
+                ),
+                ("correction", models.TextField(blank=True, verbose_name="整改情况")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="办结日期")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '投诉举报',
-                'verbose_name_plural': '投诉举报',
-                'ordering': ['-on', '-pk'],
-                'abstract': False,
+                "verbose_name": "投诉举报",
+                "verbose_name_plural": "投诉举报",
+                "ordering": ["-on", "-pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Accountability',
+            name="Accountability",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('ground', models.CharField(choices=[('art53_1', '不依法履行政府信息公开职能（条例第五十三条第一项）'), ('art53_2', '不及时更新公开内容、指南和目录（条例第五十三条第二项）'), ('art53_3', '违反条例规定的其他情形（条例第五十三条第三项）'), ('art52', '未建立健全有关制度、机制（条例第五十二条）')], max_length=10, verbose_name='追究事由')),
-                ('person', models.CharField(max_length=100, verbose_name='被追究人员')),
-                ('measure', models.CharField(help_text='如：通报批评、诫勉谈话、处分', max_length=100, verbose_name='处理方式')),
-                ('facts', models.TextField(blank=True, verbose_name='事实经过')),
-                ('decided_by', models.CharField(blank=True, max_length=100, verbose_name='作出决定的机关')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='行政机关')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('complaint', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='supervision.complaint', verbose_name='来源投诉举报')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "ground",
+                    models.CharField(
+                        choices=[
+                            ("art53_1", "不依法履行政府信息公开职能（条例第五十三条第一项）"),
+                            ("art53_2", "不及时更新公开内容、指南和目录（条例第五十三条第二项）"),
+                            ("art53_3", "违反条例规定的其他情形（条例第五十三条第三项）"),
+                            ("art52", "未建立健全有关制度、机制（条例第五十二条）"),
+                        ],
+                        max_length=10,
+                        verbose_name="追究事由",
+                    ),
+                ),
+                ("person", models.CharField(max_length=100, verbose_name="被追究人员")),
+                (
+                    "measure",
+                    models.CharField(
+                        help_text="如：通报批评、诫勉谈话、处分",
+                        max_length=100,
+                        verbose_name="处理方式",
+                    ),
+                ),
+                ("facts", models.TextField(blank=True, verbose_name="事实经过")),
+                (
+                    "decided_by",
+                    models.CharField(blank=True, max_length=100, verbose_name="作出决定的机关"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "complaint",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="supervision.complaint",
+                        verbose_name="来源投诉举报",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '责任追究',
-                'verbose_name_plural': '责任追究',
-                'ordering': ['-on', '-pk'],
-                'abstract': False,
+                "verbose_name": "责任追究",
+                "verbose_name_plural": "责任追究",
+                "ordering": ["-on", "-pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('channel', models.CharField(choices=[('phone', '电话'), ('visit', '来访'), ('email', '电子邮件'), ('letter', '信函'), ('message', '网上留言'), ('wechat', '微信'), ('other', '其他')], max_length=10, verbose_name='渠道')),
-                ('topic', models.CharField(max_length=300, verbose_name='咨询事项')),
-                ('answer', models.TextField(blank=True, verbose_name='答复内容')),
-                ('answered_by', models.CharField(max_length=60, verbose_name='答复人')),
-                ('caller_name', models.CharField(blank=True, max_length=60, verbose_name='咨询人姓名')),
-                ('caller_contact', models.CharField(blank=True, max_length=100, verbose_name='咨询人联系方式')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='行政机关')),
-                ('application', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='applications.application', verbose_name='转为申请')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("phone", "电话"),
+                            ("visit", "来访"),
+                            ("email", "电子邮件"),
+                            ("letter", "信函"),
+                            ("message", "网上留言"),
+                            ("wechat", "微信"),
+                            ("other", "其他"),
+                        ],
+                        max_length=10,
+                        verbose_name="渠道",
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300, verbose_name="咨询事项")),
+                ("answer", models.TextField(blank=True, verbose_name="答复内容")),
+                ("answered_by", models.CharField(max_length=60, verbose_name="答复人")),
+                (
+                    "caller_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="咨询人姓名"),
+                ),
+                (
+                    "caller_contact",
+                    models.CharField(blank=True, max_length=100, verbose_name="咨询人联系方式"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="applications.application",
+                        verbose_name="转为申请",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '咨询登记',
-                'verbose_name_plural': '咨询登记',
-                'ordering': ['-on', '-pk'],
-                'abstract': False,
+                "verbose_name": "咨询登记",
+                "verbose_name_plural": "咨询登记",
+                "ordering": ["-on", "-pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('kind', models.CharField(max_length=40)),
-                ('object_pk', models.PositiveIntegerField(null=True)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("kind", models.CharField(max_length=40)),
+                ("object_pk", models.PositiveIntegerField(null=True)),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="agencies.agency",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='LeadingGroup',
+            name="LeadingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('established_on', models.DateField(verbose_name='成立日期')),
-                ('document', models.CharField(blank=True, max_length=100, verbose_name='成立文件')),
-                ('leader', models.CharField(max_length=100, verbose_name='组长')),
-                ('members', models.TextField(blank=True, verbose_name='成员')),
-                ('agency', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='leading_group', to='agencies.agency', verbose_name='行政机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("established_on", models.DateField(verbose_name="成立日期")),
+                ("document", models.CharField(blank=True, max_length=100, verbose_name="成立文件")),
+                ("leader", models.CharField(max_length=100, verbose_name="组长")),
+                ("members", models.TextField(blank=True, verbose_name="成员")),
+                (
+                    "agency",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="leading_group",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '领导小组',
-                'verbose_name_plural': '领导小组',
+                "verbose_name": "领导小组",
+                "verbose_name_plural": "领导小组",
             },
         ),
         migrations.CreateModel(
-            name='OfficeStaff',
+            name="OfficeStaff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='姓名')),
-                ('post', models.CharField(blank=True, max_length=100, verbose_name='职务')),
-                ('kind', models.CharField(choices=[('dedicated', '专职'), ('part_time', '兼职')], max_length=10, verbose_name='专职或兼职')),
-                ('since', models.DateField(verbose_name='起始日期')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='结束日期')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='office_staff', to='agencies.agency', verbose_name='行政机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="姓名")),
+                ("post", models.CharField(blank=True, max_length=100, verbose_name="职务")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("dedicated", "专职"), ("part_time", "兼职")],
+                        max_length=10,
+                        verbose_name="专职或兼职",
+                    ),
+                ),
+                ("since", models.DateField(verbose_name="起始日期")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="结束日期")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="office_staff",
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作机构人员',
-                'verbose_name_plural': '工作机构人员',
-                'ordering': ['kind', 'since', 'pk'],
+                "verbose_name": "工作机构人员",
+                "verbose_name_plural": "工作机构人员",
+                "ordering": ["kind", "since", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Reassessment',
+            name="Reassessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decided_on', models.DateField(verbose_name='评估日期')),
-                ('previous', models.CharField(max_length=20, verbose_name='原公开属性')),
-                ('decision', models.CharField(choices=[('kept', '维持原公开属性'), ('released', '转为主动公开')], max_length=10, verbose_name='评估结论')),
-                ('reason', models.TextField(verbose_name='理由')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reassessments', to='catalog.catalogitem', verbose_name='目录条目')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="评估日期")),
+                ("previous", models.CharField(max_length=20, verbose_name="原公开属性")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("kept", "维持原公开属性"), ("released", "转为主动公开")],
+                        max_length=10,
+                        verbose_name="评估结论",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="理由")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reassessments",
+                        to="catalog.catalogitem",
+                        verbose_name="目录条目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '动态调整评估',
-                'verbose_name_plural': '动态调整评估',
-                'ordering': ['-decided_on', '-pk'],
+                "verbose_name": "动态调整评估",
+                "verbose_name_plural": "动态调整评估",
+                "ordering": ["-decided_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SelfInspection',
+            name="SelfInspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('checked_catalog', models.BooleanField(default=False, verbose_name='目录及时性（条例第二十六条）')),
-                ('checked_links', models.BooleanField(default=False, verbose_name='链接可用性')),
-                ('checked_column', models.BooleanField(default=False, verbose_name='专栏四个栏目')),
-                ('checked_channels', models.BooleanField(default=False, verbose_name='政务新媒体更新')),
-                ('other_scope', models.CharField(blank=True, max_length=200, verbose_name='其他检查内容')),
-                ('participants', models.CharField(blank=True, max_length=300, verbose_name='参加人员')),
-                ('summary', models.TextField(blank=True, verbose_name='发现的问题')),
-                ('corrected', models.TextField(blank=True, verbose_name='整改情况')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='行政机关')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "checked_catalog",
+                    models.BooleanField(default=False, verbose_name="目录及时性（条例第二十六条）"),
+                ),
+                ("checked_links", models.BooleanField(default=False, verbose_name="链接可用性")),
+                ("checked_column", models.BooleanField(default=False, verbose_name="专栏四个栏目")),
+                (
+                    "checked_channels",
+                    models.BooleanField(default=False, verbose_name="政务新媒体更新"),
+                ),
+                (
+                    "other_scope",
+                    models.CharField(blank=True, max_length=200, verbose_name="其他检查内容"),
+                ),
+                (
+                    "participants",
+                    models.CharField(blank=True, max_length=300, verbose_name="参加人员"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="发现的问题")),
+                ("corrected", models.TextField(blank=True, verbose_name="整改情况")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '自查',
-                'verbose_name_plural': '自查',
-                'ordering': ['-on', '-pk'],
-                'abstract': False,
+                "verbose_name": "自查",
+                "verbose_name_plural": "自查",
+                "ordering": ["-on", "-pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('manual', '人工检查'), ('overdue_item', '逾期未公开的目录条目（条例第二十六条）'), ('late_item', '迟延公开的目录条目（条例第二十六条）'), ('stale_channel', '未按期更新的政务新媒体（国办秘函〔2019〕19号）'), ('overdue_case', '超期未答复的申请（条例第三十三条）'), ('column_entry', '专栏栏目缺项（国办公开办函〔2019〕61号）')], max_length=20, verbose_name='来源')),
-                ('key', models.CharField(blank=True, max_length=60)),
-                ('description', models.CharField(max_length=300, verbose_name='问题')),
-                ('fixed_on', models.DateField(blank=True, null=True, verbose_name='整改日期')),
-                ('fix_note', models.CharField(blank=True, max_length=300, verbose_name='整改情况')),
-                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='supervision.selfinspection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("manual", "人工检查"),
+                            ("overdue_item", "逾期未公开的目录条目（条例第二十六条）"),
+                            ("late_item", "迟延公开的目录条目（条例第二十六条）"),
+                            ("stale_channel", "未按期更新的政务新媒体（国办秘函〔2019〕19号）"),
+                            ("overdue_case", "超期未答复的申请（条例第三十三条）"),
+                            ("column_entry", "专栏栏目缺项（国办公开办函〔2019〕61号）"),
+                        ],
+                        max_length=20,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("key", models.CharField(blank=True, max_length=60)),
+                ("description", models.CharField(max_length=300, verbose_name="问题")),
+                ("fixed_on", models.DateField(blank=True, null=True, verbose_name="整改日期")),
+                ("fix_note", models.CharField(blank=True, max_length=300, verbose_name="整改情况")),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="findings",
+                        to="supervision.selfinspection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '自查发现的问题',
-                'verbose_name_plural': '自查发现的问题',
-                'ordering': ['pk'],
+                "verbose_name": "自查发现的问题",
+                "verbose_name_plural": "自查发现的问题",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Training',
+            name="Training",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('topic', models.CharField(max_length=200, verbose_name='培训主题')),
-                ('participants', models.CharField(blank=True, max_length=300, verbose_name='参加人员')),
-                ('participant_count', models.PositiveIntegerField(verbose_name='参加人数')),
-                ('organiser', models.CharField(blank=True, max_length=100, verbose_name='组织单位')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='行政机关')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("topic", models.CharField(max_length=200, verbose_name="培训主题")),
+                (
+                    "participants",
+                    models.CharField(blank=True, max_length=300, verbose_name="参加人员"),
+                ),
+                ("participant_count", models.PositiveIntegerField(verbose_name="参加人数")),
+                (
+                    "organiser",
+                    models.CharField(blank=True, max_length=100, verbose_name="组织单位"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="agencies.agency",
+                        verbose_name="行政机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '培训',
-                'verbose_name_plural': '培训',
-                'ordering': ['-on', '-pk'],
-                'abstract': False,
+                "verbose_name": "培训",
+                "verbose_name_plural": "培训",
+                "ordering": ["-on", "-pk"],
+                "abstract": False,
             },
         ),
     ]
