@@ -29,6 +29,7 @@ __all__ = ["FileRefused", "RowsRefused", "ImportResult", "import_records"]
 
 TRUE = {"是", "√", "1", "true", "yes", "y"}
 FALSE = {"否", "", "0", "false", "no", "n"}
+BOOLEANS = {"checked_catalog", "checked_links", "checked_column", "checked_channels"}
 
 
 @dataclass
@@ -72,12 +73,11 @@ def import_records(agency, kind_slug: str, source, *, actor=None) -> ImportResul
     return result
 
 
-BOOLEANS = {"checked_catalog", "checked_links", "checked_column", "checked_channels"}
-
-
 def _build(kind: Kind, agency, row: Row):
     obj = kind.model(agency=agency)
+    bad = []  # fields already refused while parsing: the model's check would repeat them
     for field_name, label in kind.columns().items():
+        before = len(row.errors)
         field = kind.model._meta.get_field(field_name)
         text = row.values.get(field_name, "")
         kind_of_field = field.get_internal_type()
@@ -95,15 +95,17 @@ def _build(kind: Kind, agency, row: Row):
             setattr(obj, field_name, int(text) if text.isdigit() else None)
         else:
             setattr(obj, field_name, text)
-    if row.errors:
-        return obj
+        if len(row.errors) > before:
+            bad.append(field_name)
     try:
-        obj.full_clean(exclude=["agency"], validate_unique=False)
+        obj.full_clean(exclude=["agency", *bad], validate_unique=False)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             label = kind.columns().get(name, "")
             for message in messages:
                 row.error(f"{label}：{message}" if label else message)
+    except (TypeError, ValueError):
+        pass  # a rule that needs a refused field; the refusal is already listed
     on = getattr(obj, kind.date_field, None)
     if on and on < earliest_date():
         row.error(f"日期 {on:%Y-%m-%d} 早于 {earliest_date():%Y-%m-%d}：只导入上一年度以来的记录")
