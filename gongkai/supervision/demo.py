@@ -124,4 +124,24 @@ def load_supervision_demo(agencies: dict) -> int:
                 fix_note=fix,
             )
         changed += created
+    changed += _held_back_item(agency)
     return changed
+
+
+def _held_back_item(agency) -> int:
+    """One 不予公开 item, to come up for 动态调整 (条例 Art. 18) in 2026."""
+    from gongkai.catalog.models import CatalogItem
+    from gongkai.catalog.workflow import create_item
+
+    title = f"{agency.short_name}2025年高标准农田建设项目选址论证意见（过程稿）"
+    if CatalogItem.objects.filter(agency=agency, title=title).exists():
+        return 0
+    create_item(
+        agency=agency,
+        actor=None,
+        title=title,
+        written_on=D(2025, 6, 10),
+        disclosure="withheld",
+        withheld_reason="过程性信息，可以不予公开（条例第十六条第二款）",
+    )
+    return 1

@@ -40,12 +40,13 @@ class Kind:
         return {f: str(self.model._meta.get_field(f).verbose_name) for f in self.fields}
 
     def form_class(self):
-        widgets = {
-            f.name: DateInput()
-            for f in self.model._meta.get_fields()
-            if getattr(f, "get_internal_type", lambda: "")() == "DateField"
-            and f.name in self.fields
-        }
+        """A ModelForm of ``fields``: date pickers, short text areas."""
+        make = {"DateField": DateInput, "TextField": lambda: forms.Textarea(attrs={"rows": 3})}
+        widgets = {}
+        for name in self.fields:
+            kind = self.model._meta.get_field(name).get_internal_type()
+            if kind in make:
+                widgets[name] = make[kind]()
         return forms.modelform_factory(self.model, fields=self.fields, widgets=widgets)
 
     def of(self, agency):

@@ -80,7 +80,7 @@ class SeedTownshipTestCase(BaseTestCase):
         self.assertFalse(f.leading_group)  # established 2023-02-15
 
     def test_loading_the_demo_twice_changes_nothing(self):
-        self.assertEqual(self.loaded, 15)
+        self.assertEqual(self.loaded, 16)
         self.assertEqual(load_supervision_demo({"wuzongxiao": self.agency_a}), 0)
 
     def test_it_states_complaints_and_accountability_when_there_were_some(self):
