@@ -54,7 +54,7 @@ def apply(request, slug, consultation_pk):
         )
     initial = {
         "channel": APPLICATION_CHANNEL[consultation.channel],
-        "arrived_on": consultation.on,
+        "arrived_on": consultation.on.isoformat(),  # the date input reads ISO only
         "applicant_name": consultation.caller_name,
         "phone": consultation.caller_contact,
         "summary": consultation.topic,

@@ -144,6 +144,7 @@ class ApplyTestCase(BaseTestCase):
         )
         form = self.client.get(url)
         self.assertContains(form, 'value="oral"')
+        self.assertContains(form, 'name="arrived_on" value="2026-04-20"')
         data = {
             **application_fields(),
             "channel": "oral",
