@@ -69,3 +69,24 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
     def visit(self, path: str):
         return self.page.goto(self.live_server_url + path)
+
+
+# axe-core (vendor/axe-core, MPL-2.0), injected into a page to check WCAG 2.1 A and AA rules.
+AXE_JS = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "vendor", "axe-core", "axe.min.js"
+)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, tags=WCAG_TAGS) -> list[str]:
+    """The axe-core violations of the page as it stands: one "rule: target" line per node.
+
+    The script is evaluated through the DevTools protocol rather than added as a <script>
+    element, so a Content-Security-Policy that forbids inline scripts does not block it.
+    """
+    with open(AXE_JS, encoding="utf-8") as handle:
+        page.evaluate(handle.read())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
+    )
+    return [f"{v['id']}: {n['target'][0]}" for v in result["violations"] for n in v["nodes"]]

@@ -193,6 +193,13 @@ GONGKAI_INDEX_SCHEME = {
 GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 GONGKAI_IMPORT_MAX_BYTES = envint("GONGKAI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 GONGKAI_IMPORT_MAX_ROWS = envint("GONGKAI_IMPORT_MAX_ROWS", 5000)
+# Public column pages are cached per process for this long; publishing invalidates at once.
+GONGKAI_COLUMN_CACHE_SECONDS = envint("GONGKAI_COLUMN_CACHE_SECONDS", 60)
+CACHES["column"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "gongkai-column",
+    "OPTIONS": {"MAX_ENTRIES": envint("GONGKAI_COLUMN_CACHE_ENTRIES", 2000)},
+}
 # Table 二 本年废止件数: count 失效 (expired) documents with 废止 ones (UNCONFIRMED; docs/catalog.md).
 GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED = envbool("GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED", "1")
 

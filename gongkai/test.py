@@ -29,6 +29,8 @@ class Runner(DiscoverRunner):
         # Uploaded files (catalog attachments) go to a throw-away folder, never to data/media.
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
         settings.MEDIA_ROOT = self._media.name
+        # The public column's page cache would carry pages from one test into the next.
+        settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
 
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)

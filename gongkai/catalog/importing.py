@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from gongkai.agencies.importing import FileRefused, RowsRefused
 
-from . import search
+from . import pagecache, search
 from .models import (
     ART20_ITEMS,
     Art21Item,
@@ -345,6 +345,7 @@ def import_catalog(agency, source, *, actor=None) -> ImportResult:
             record_event(item, ItemEvent.Kind.IMPORTED, actor, "从其他系统导入")
             search.index_item(item)
             result.created += 1
+        pagecache.changed()
     return result
 
 

@@ -1,10 +1,11 @@
 """Chinese word segmentation for the search index and for queries (docs/catalog.md, "Search").
 
 Both the indexed text and the query go through the same function, so a word matches whatever
-the segmenter makes of it. rjieba (jieba-rs, the Rust port of jieba) was chosen over jieba after
-measuring both (bench/segment_bench.py, bench/README.md): same dictionary, several times faster,
-and no dictionary load at start-up (jieba builds its prefix dictionary on first use, about a
-second, or reads a cache file it writes to /tmp).
+the segmenter makes of it. rjieba (jieba-rs, the Rust port of jieba, same dictionary) was
+chosen over jieba after measuring both (bench/segment_bench.py, bench/README.md): about 19×
+the throughput, which matters when a million items are indexed. Both load their dictionary on
+the first cut (a few hundred milliseconds: rjieba its embedded one, jieba its dict.txt or a
+cache file in /tmp), so a new worker's first search pays that once.
 
 ``cut_for_search`` also emits the shorter words inside a long one (中华人民共和国 → 中华, 人民,
 共和国 …), so a query for a part of a compound still matches.

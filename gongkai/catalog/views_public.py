@@ -12,18 +12,19 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.models import Agency
 
+from . import pagecache
 from . import search as search_engine
-from .forms import ListFilterForm, SearchForm
+from .forms import ListFilterForm, SearchForm, year_choices
 from .guide import guide_for
 from .links import application_links
-from .models import Attachment, CatalogItem, Category, Regulation, Status
+from .models import ART20_ITEMS, Attachment, CatalogItem, Category, Regulation, Status, Validity
 
 PER_PAGE = 20
 TEXT_SIZE_COOKIE = "gk_text"
@@ -34,14 +35,30 @@ def column_context(request, agency=None, **extra) -> dict:
     """What every column page needs: the body, the large-text mode, the application links."""
     return {
         "agency": agency,
-        "large_text": request.COOKIES.get(TEXT_SIZE_COOKIE) == "large",
+        "large_text": is_large_text(request),
         "application_links": application_links(agency),
-        # Set by a static export's requests (gongkai.staticsite): its linker, its frame.
+        # Set on a static export's requests (gongkai.staticsite): its links and options.
         "column_linker": getattr(request, "column_linker", None),
         "column_static": getattr(request, "column_static", None),
-        "column_base": getattr(request, "column_base", "base.html"),
         **extra,
     }
+
+
+def is_large_text(request) -> bool:
+    return request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
+
+
+def page(request, template: str, title: str, build, agency=None):
+    """A column page: the cached column HTML (``pagecache``) inside the site frame."""
+    export_frame = getattr(request, "column_frame", None)  # a static export's own frame
+    if export_frame:
+        html = render_to_string(template, build(), request)  # never cached: its links differ
+    else:
+        html = pagecache.cached_html(
+            request, template, build, "L" if is_large_text(request) else "N"
+        )
+    ctx = {"column_html": html, "page_title": title, "agency": agency}
+    return render(request, export_frame or "catalog/column/_frame.html", ctx)
 
 
 def public_items(agency=None):
@@ -75,13 +92,11 @@ def _public_agency(slug: str) -> Agency:
 
 
 def platform(request):
-    bodies = Agency.objects.by_hierarchy()
-    latest = list(public_items()[:10])
-    return render(
-        request,
-        "catalog/column/platform.html",
-        column_context(request, bodies=bodies, latest=latest),
-    )
+    def build():
+        bodies = Agency.objects.by_hierarchy()
+        return column_context(request, bodies=bodies, latest=list(public_items()[:10]))
+
+    return page(request, "catalog/column/platform.html", _("政府信息公开"), build)
 
 
 def platform_items(request):
@@ -89,12 +104,11 @@ def platform_items(request):
 
 
 def platform_reports(request):
-    reports = public_items().annual_reports().prefetch_related("attachments")
-    return render(
-        request,
-        "catalog/column/reports.html",
-        column_context(request, reports=list(reports[:200])),
-    )
+    def build():
+        reports = public_items().annual_reports().prefetch_related("attachments")
+        return column_context(request, reports=list(reports[:200]))
+
+    return page(request, "catalog/column/reports.html", _("政府信息公开工作年度报告"), build)
 
 
 # -- a body's column ----------------------------------------------------------------------------
@@ -102,33 +116,31 @@ def platform_reports(request):
 
 def body(request, slug):
     agency = _public_agency(slug)
-    ctx = column_context(
-        request,
-        agency,
-        latest=list(public_items(agency)[:8]),
-        guide=guide_for(agency),
-        top_categories=Category.objects.filter(parent=None),
-    )
-    return render(request, "catalog/column/body.html", ctx)
+
+    def build():
+        latest = list(public_items(agency)[:8])
+        return column_context(request, agency, latest=latest, guide=guide_for(agency))
+
+    return page(request, "catalog/column/body.html", _("政府信息公开"), build, agency)
 
 
 def guide(request, slug):
     agency = _public_agency(slug)
-    return render(
-        request,
-        "catalog/column/guide.html",
-        column_context(request, agency, guide=guide_for(agency), entry="guide"),
-    )
+
+    def build():
+        return column_context(request, agency, guide=guide_for(agency), entry="guide")
+
+    return page(request, "catalog/column/guide.html", _("政府信息公开指南"), build, agency)
 
 
 def rules(request, slug):
     agency = _public_agency(slug)
-    regulations = Regulation.objects.filter(agency=agency).select_related("item")
-    return render(
-        request,
-        "catalog/column/rules.html",
-        column_context(request, agency, regulations=regulations, entry="rules"),
-    )
+
+    def build():
+        regulations = Regulation.objects.filter(agency=agency).select_related("item")
+        return column_context(request, agency, regulations=regulations, entry="rules")
+
+    return page(request, "catalog/column/rules.html", _("政府信息公开制度"), build, agency)
 
 
 def items(request, slug):
@@ -136,22 +148,25 @@ def items(request, slug):
 
 
 def _item_list(request, agency):
-    form = ListFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    page = form.page_number() if request.GET else 1
-    rows, has_next = page_of(filtered(public_items(agency), filters), page)
-    ctx = column_context(
-        request,
-        agency,
-        entry="items",
-        form=form,
-        items=rows,
-        page=page,
-        has_next=has_next,
-        filters={k: getattr(v, "pk", v) for k, v in filters.items()},
-        top_categories=Category.objects.filter(parent=None),
-    )
-    return render(request, "catalog/column/items.html", ctx)
+    def build():
+        form = ListFilterForm(request.GET or None)
+        filters = form.filters() if request.GET else {}
+        number = form.page_number() if request.GET else 1
+        rows, has_next = page_of(filtered(public_items(agency), filters), number)
+        return column_context(
+            request,
+            agency,
+            entry="items",
+            form=form,
+            options=filter_options(),
+            items=rows,
+            page=number,
+            has_next=has_next,
+            filters={k: getattr(v, "pk", v) for k, v in filters.items()},
+            top_categories=[c for c in Category.objects.all() if c.parent_id is None],
+        )
+
+    return page(request, "catalog/column/items.html", _("法定主动公开内容"), build, agency)
 
 
 def item(request, slug, item_pk):
@@ -164,12 +179,16 @@ def item(request, slug, item_pk):
     )
     if found.disclosure != "proactive":
         raise Http404
-    return render(request, "catalog/column/item.html", item_context(request, agency, found))
+
+    def build():
+        return item_context(request, agency, found)
+
+    return page(request, "catalog/column/item.html", found.title, build, agency)
 
 
 def item_context(request, agency, found) -> dict:
-    """The item page's context (also used by the static export, gongkai.staticsite, which
-    renders many items with their attachments and events prefetched)."""
+    """The item page's context; the static export (gongkai.staticsite) renders many items
+    through it with their attachments and events prefetched."""
     return column_context(
         request,
         agency,
@@ -178,6 +197,18 @@ def item_context(request, agency, found) -> dict:
         attachments=found.attachments.all() if found.is_public else [],
         history=[e for e in found.events.all() if e.is_public],
     )
+
+
+def filter_options() -> dict:
+    """Choices of the filter selects, rendered by a plain loop (Django's widget templates
+    cost more than the rest of the page)."""
+    categories = Category.objects.select_related("parent").order_by("parent__position", "position")
+    return {
+        "category": [("", _("全部分类"))] + [(c.pk, str(c)) for c in categories],
+        "art20": [("", _("全部事项"))] + [(k, str(v)) for k, v in sorted(ART20_ITEMS.items())],
+        "year": year_choices(),
+        "validity": [("", _("全部"))] + list(Validity.choices),
+    }
 
 
 def attachment(request, slug, item_pk, attachment_pk):
@@ -206,17 +237,22 @@ def attachment(request, slug, item_pk, attachment_pk):
 
 def reports(request, slug):
     agency = _public_agency(slug)
-    # The annual reports published as catalog items. Reports computed by the platform are
-    # listed here too once the reports app publishes them (``published_reports`` hook).
-    found = public_items(agency).annual_reports().prefetch_related("attachments")
-    ctx = column_context(
-        request,
-        agency,
-        entry="reports",
-        reports=list(found[:100]),
-        generated=published_reports(agency),
+
+    def build():
+        # The annual reports published as catalog items. Reports computed by the platform are
+        # listed here too once the reports app publishes them (``published_reports`` hook).
+        found = public_items(agency).annual_reports().prefetch_related("attachments")
+        return column_context(
+            request,
+            agency,
+            entry="reports",
+            reports=list(found[:100]),
+            generated=published_reports(agency),
+        )
+
+    return page(
+        request, "catalog/column/reports.html", _("政府信息公开工作年度报告"), build, agency
     )
-    return render(request, "catalog/column/reports.html", ctx)
 
 
 def published_reports(agency) -> list:
@@ -229,49 +265,62 @@ def published_reports(agency) -> list:
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
-    query = form.query()
-    filters = form.filters() if request.GET else {}
     agency = None
     if request.GET.get("body"):
         agency = Agency.objects.filter(slug=str(request.GET["body"])[:40]).first()
-    result = search_engine.search(
-        query,
-        agency=agency,
-        category=filters.get("category"),
-        year=filters.get("year"),
-        validity=filters.get("validity", ""),
-        page=form.page_number() if request.GET else 1,
-    )
-    ctx = column_context(
-        request,
-        agency,
-        hide_search=True,
-        form=form,
-        result=result,
-        query=query[:200],
-        filters={k: getattr(v, "pk", v) for k, v in filters.items()},
-    )
-    return render(request, "catalog/column/search.html", ctx)
+
+    def build():
+        form = SearchForm(request.GET or None)
+        query = form.query()
+        filters = form.filters() if request.GET else {}
+        result = search_engine.search(
+            query,
+            agency=agency,
+            category=filters.get("category"),
+            year=filters.get("year"),
+            validity=filters.get("validity", ""),
+            page=form.page_number() if request.GET else 1,
+        )
+        return column_context(
+            request,
+            agency,
+            hide_search=True,
+            form=form,
+            options=filter_options(),
+            result=result,
+            query=query[:200],
+            filters={k: getattr(v, "pk", v) for k, v in filters.items()},
+        )
+
+    return page(request, "catalog/column/search.html", _("搜索"), build, agency)
 
 
-@require_http_methods(["GET", "POST"])
 def text_size(request):
-    """适老化 large-text mode: a cookie set by a form button, no JavaScript needed."""
-    back = request.POST.get("next") or request.GET.get("next") or ""
+    """适老化 large-text mode: a cookie set by a plain link (GET), no JavaScript needed.
+
+    Without ``size`` the page offers the two sizes; with it the cookie is set or cleared and
+    the reader goes back to ``next`` (a path on this site only). A display preference only, so
+    a GET that sets it is harmless (no CSRF token, which keeps column pages cacheable).
+    """
+    back = request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         back = ""
-    if request.method == "POST":
+    size = request.GET.get("size")
+    if size in ("large", "normal"):
         response = HttpResponseRedirect(back or reverse("column:platform"))
-        if request.POST.get("size") == "large":
+        if size == "large":
             response.set_cookie(
                 TEXT_SIZE_COOKIE, "large", max_age=TEXT_SIZE_MAX_AGE, samesite="Lax", httponly=True
             )
         else:
             response.delete_cookie(TEXT_SIZE_COOKIE, samesite="Lax")
         return response
+    ctx = column_context(request, next=back)
     return render(
         request,
-        "catalog/column/text_size.html",
-        column_context(request, next=back, title=_("字号")),
+        "catalog/column/_frame.html",
+        {
+            "column_html": render_to_string("catalog/column/text_size.html", ctx, request),
+            "page_title": _("字号"),
+        },
     )

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import agencies_for_user, get_agency_for_user, get_item_for_user
 from gongkai.agencies.importing import FileRefused, RowsRefused
 
-from . import attachments, importing, workflow
+from . import attachments, importing, pagecache, workflow
 from .clocks import attention, item_clock
 from .forms import (
     ApproveForm,
@@ -319,6 +319,7 @@ def edit_guide(request, slug):
         saved = form.save(commit=False)
         saved.guide_updated_on = timezone.localdate()
         saved.save()
+        pagecache.changed()
         messages.success(request, _("已保存政府信息公开指南。"))
         return redirect("catalog:guide-edit", slug=agency.slug)
     return render(
@@ -339,6 +340,7 @@ def regulations(request, slug):
             regulation = form.save(commit=False)
             regulation.agency = agency
             regulation.save()
+            pagecache.changed()
             messages.success(request, _("已添加制度。"))
             return redirect("catalog:regulations", slug=agency.slug)
     ctx = {

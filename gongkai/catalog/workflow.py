@@ -23,7 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import search
+from . import pagecache, search
 from .indexno import IndexScheme
 from .models import CatalogItem, CatalogProfile, IndexSerial, ItemEvent, Status
 
@@ -194,6 +194,7 @@ def approve_item(
     item.save()
     record_event(item, ItemEvent.Kind.PUBLISHED, actor, item.secrecy_review_note)
     search.index_item(item)
+    pagecache.changed()
 
 
 @transaction.atomic
@@ -216,6 +217,7 @@ def correct_item(item: CatalogItem, *, actor, note: str, **values) -> dict:
     item.save()
     record_event(item, ItemEvent.Kind.CORRECTED, actor, item.public_note, changes)
     search.index_item(item)
+    pagecache.changed()
     return changes
 
 
@@ -230,3 +232,4 @@ def withdraw_item(item: CatalogItem, *, actor, note: str) -> None:
     item.save(update_fields=["status", "public_note", "updated_at"])
     record_event(item, ItemEvent.Kind.WITHDRAWN, actor, item.public_note)
     search.index_item(item)
+    pagecache.changed()

@@ -28,6 +28,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from gongkai.catalog import views_public
 from gongkai.catalog.links import column_url
@@ -41,6 +42,7 @@ from gongkai.catalog.models import (
 )
 
 MANIFEST = ".gongkai-export.json"
+FRAME = "staticsite/base.html"
 FORMAT_VERSION = "1"  # bump when the page layout changes: every page is then re-rendered
 PER_PAGE = views_public.PER_PAGE
 STATIC_FILES = ("css/site.css", "js/column-search.js")
@@ -123,7 +125,7 @@ class Renderer:
         request = self.factory.get("/", query or {})
         request.user = AnonymousUser()
         request.column_linker = make_linker(current, self.agency, self.attachments)
-        request.column_base = "staticsite/base.html"
+        request.column_frame = FRAME
         request.column_static = {
             "root": posixpath.relpath(".", posixpath.dirname(current) or ".") + "/",
             "online": self.online,
@@ -135,16 +137,20 @@ class Renderer:
         response = view(self.request(current, query), slug=self.agency.slug, **kwargs)
         return response.content
 
+    def framed(self, request, template: str, ctx: dict, title: str) -> bytes:
+        html = render_to_string(template, ctx, request=request)
+        frame = {"column_html": html, "page_title": title, "agency": self.agency}
+        return render_to_string(FRAME, frame, request=request).encode()
+
     def item_page(self, current: str, item) -> bytes:
         request = self.request(current)
         ctx = views_public.item_context(request, self.agency, item)
-        return render_to_string("catalog/column/item.html", ctx, request=request).encode()
+        return self.framed(request, "catalog/column/item.html", ctx, item.title)
 
     def search_page(self) -> bytes:
-        current = "search/index.html"
-        request = self.request(current)
+        request = self.request("search/index.html")
         ctx = views_public.column_context(request, self.agency, entry="search")
-        return render_to_string("staticsite/search.html", ctx, request=request).encode()
+        return self.framed(request, "staticsite/search.html", ctx, _("搜索"))
 
 
 # -- the search index ---------------------------------------------------------------------------

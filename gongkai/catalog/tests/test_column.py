@@ -153,7 +153,7 @@ class ColumnPagesTestCase(QuietRefusalsMixin, BaseTestCase):
         self.assertNotIn(self.item.title, page)
 
     def test_the_large_text_mode_is_a_cookie_set_without_javascript(self):
-        response = self.client.post(
+        response = self.client.get(
             "/xxgk/text-size/", {"size": "large", "next": f"/xxgk/{self.slug}/"}
         )
         self.assertRedirects(response, f"/xxgk/{self.slug}/")
@@ -161,11 +161,26 @@ class ColumnPagesTestCase(QuietRefusalsMixin, BaseTestCase):
         self.assertIn(
             'class="column large-text"', self.client.get(f"/xxgk/{self.slug}/").content.decode()
         )
-        response = self.client.post(
+        response = self.client.get(
             "/xxgk/text-size/", {"size": "normal", "next": "https://evil.example/"}
         )
         self.assertRedirects(response, "/xxgk/", fetch_redirect_response=False)
         self.assertIn('class="column"', self.client.get(f"/xxgk/{self.slug}/").content.decode())
+
+    @override_settings(GONGKAI_COLUMN_CACHE_SECONDS=60)
+    def test_pages_are_cached_until_the_catalog_changes(self):
+        from gongkai.catalog import pagecache
+
+        url = f"/xxgk/{self.slug}/items/"
+        self.assertIn(self.item.title, self.client.get(url).content.decode())
+        make_item(self.agency_a, publish=True, title="缓存之后发布")  # commit hooks not run
+        self.assertNotIn("缓存之后发布", self.client.get(url).content.decode())
+        with self.captureOnCommitCallbacks(execute=True):
+            pagecache.changed()
+        self.assertIn("缓存之后发布", self.client.get(url).content.decode())
+        # Each text size has its own entry.
+        self.client.cookies["gk_text"] = "large"
+        self.assertIn("column large-text", self.client.get(url).content.decode())
 
     def test_links_go_through_one_helper_that_an_export_can_switch(self):
         self.assertEqual(column_url("item", slug="x", item_pk=3), "/xxgk/x/items/3/")
