@@ -249,6 +249,8 @@ GONGKAI_FEE_WAIT_EXCLUDED = envbool("GONGKAI_FEE_WAIT_EXCLUDED", "1")
 GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION = envbool("GONGKAI_ONLINE_RECEIPT_ON_SUBMISSION", "1")
 # The body-set 补正 period proposed on the form (条例 Art. 30 sets no number), in working days.
 GONGKAI_SUPPLEMENT_DAYS = envint("GONGKAI_SUPPLEMENT_DAYS", 15)
+# API submissions per client address per hour (a portal submits for many applicants).
+GONGKAI_API_SUBMISSIONS_PER_HOUR = envint("GONGKAI_API_SUBMISSIONS_PER_HOUR", 1000)
 # Status lookups per client address per hour (gongkai.ratelimit).
 GONGKAI_STATUS_LOOKUPS_PER_HOUR = envint("GONGKAI_STATUS_LOOKUPS_PER_HOUR", 30)
 

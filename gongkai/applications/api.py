@@ -22,7 +22,7 @@ from gongkai.ratelimit import is_limited
 from . import forms
 from .choices import Channel
 from .services import submit_application
-from .views_public import SUBMISSIONS_PER_HOUR, lookup
+from .views_public import lookup
 
 router = Router(tags=["applications"])
 
@@ -142,7 +142,8 @@ def create_application(
         if items.non_form_errors():
             errors["items"] = [str(m) for m in items.non_form_errors()]
         return 400, {"errors": errors}
-    if is_limited(request, "applications-submit-api", limit=SUBMISSIONS_PER_HOUR * 50, window=3600):
+    limit = settings.GONGKAI_API_SUBMISSIONS_PER_HOUR
+    if is_limited(request, "applications-submit-api", limit=limit, window=3600):
         return 429, {"errors": {"__all__": ["提交过于频繁，请稍后再试。"]}}
     with transaction.atomic():
         done = submit_application(

@@ -247,4 +247,6 @@ def _write(agency, row: Row, actor) -> None:
             paid_on=on,
         )
     app.refresh_clock()
-    app.save(update_fields=["due_on", "due_provisional", "next_due_on", "next_due_label"])
+    app.save(
+        update_fields=["due_on", "due_provisional", "next_due_on", "next_due_label", "queue_key"]
+    )

@@ -9,6 +9,7 @@ retry after a timeout, the API's Idempotency-Key header).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,7 +105,8 @@ def submit_application(
         or (channel == Channel.ONLINE and online_receipt_on_submission())
     ):
         received_on = arrived_on
-        receipt_confirmation = receipt_confirmation or str(RECEIPT_RULES[Channel(channel)])
+    if received_on is not None and not receipt_confirmation:
+        receipt_confirmation = str(RECEIPT_RULES[Channel(channel)])
     try:
         with transaction.atomic():
             return Submitted(
@@ -148,12 +150,12 @@ def _create(
     from .uploads import store_attachment
 
     year = (received_on or arrived_on).year
-    serial, number = next_receipt_number(agency, year)
     application = Application(
         agency=agency,
-        receipt_number=number,
+        # A unique placeholder until the last step: the counter's row lock, which serialises
+        # the body's submissions, is then held only for the end of the transaction.
+        receipt_number=f"pending-{uuid.uuid4().hex}",
         year=year,
-        serial=serial,
         idempotency_key=key,
         channel=channel,
         arrived_on=arrived_on,
@@ -195,7 +197,9 @@ def _create(
         application.confirm_receipt(on=received_on, how=confirmation, actor=actor)
     else:
         application.refresh_clock()
-        application.save(update_fields=["due_on", "due_provisional", "next_due_on"])
+        application.save(update_fields=["due_on", "due_provisional", "next_due_on", "queue_key"])
+    application.serial, application.receipt_number = next_receipt_number(agency, year)
+    application.save(update_fields=["serial", "receipt_number"])
     return application
 
 

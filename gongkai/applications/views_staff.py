@@ -116,7 +116,12 @@ def detail(request, slug, receipt, bound=None):
         "can_approve": _can(request, agency, approve=True),
         "due": application.answer_due(),
         "notice_due": application.supplement_notice_due(),
-        "events": application.events.select_related("actor"),
+        "events": application.events.exclude(kind=Event.Kind.PERSONAL_DATA_VIEWED).select_related(
+            "actor"
+        ),
+        "access_log": application.events.filter(kind=Event.Kind.PERSONAL_DATA_VIEWED)
+        .select_related("actor")
+        .order_by("-at")[:50],
         "items": application.items.all(),
         "pauses": application.pauses.all(),
         "searches": application.searches.all(),
@@ -124,6 +129,7 @@ def detail(request, slug, receipt, bound=None):
         "proposed_type": proposed_type_for_uscc(application.id_number)
         if application.id_type == "uscc"
         else "",
+        "attach_form": (bound or {}).get("attach") or forms.AttachmentForm(),
         "actions": action_forms(application, request.user, bound, users=staff_of(agency))
         if own
         else {},

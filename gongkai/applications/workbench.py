@@ -10,7 +10,6 @@ from __future__ import annotations
 from io import BytesIO
 
 from django import forms
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ApplicantType, Channel, Status
@@ -55,7 +54,7 @@ def queue_rows(agency, filters: QueueFilterForm):
     for field in ("channel", "applicant_type", "year", "assignee"):
         if data.get(field):
             rows = rows.filter(**{field: data[field]})
-    return rows.order_by(F("next_due_on").asc(nulls_last=True), "-received_on", "pk").only(
+    return rows.order_by("queue_key", "-received_on", "pk").only(
         "receipt_number",
         "status",
         "channel",

@@ -86,9 +86,15 @@ class ObjectStorageTestCase(BaseTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        import logging
+
         import boto3
         from moto.server import ThreadedMotoServer
 
+        # moto's werkzeug server logs each request; the test output stays quiet.
+        werkzeug = logging.getLogger("werkzeug")
+        cls._werkzeug_level = werkzeug.level
+        werkzeug.setLevel(logging.ERROR)
         cls.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         cls.server.start()
         host, port = cls.server.get_host_and_port()
@@ -103,7 +109,10 @@ class ObjectStorageTestCase(BaseTestCase):
 
     @classmethod
     def tearDownClass(cls):
+        import logging
+
         cls.server.stop()
+        logging.getLogger("werkzeug").setLevel(cls._werkzeug_level)
         super().tearDownClass()
 
     def test_it_stores_and_serves_attachments_from_object_storage(self):
@@ -128,3 +137,22 @@ class ObjectStorageTestCase(BaseTestCase):
                 f"/staff/agencies/wuzongxiao/applications/{app.receipt_number}/attachments/{attachment.pk}/"
             )
             self.assertEqual(b"".join(response.streaming_content), PDF)
+
+
+class AttachViewTestCase(QuietRefusalsMixin, BaseTestCase):
+    def test_it_attaches_a_checked_file_and_refuses_a_disguised_one(self):
+        app = make_application(self.agency_a)
+        url = f"/staff/agencies/wuzongxiao/applications/{app.receipt_number}/attach/"
+        self.client.force_login(self.alice)
+        response = self.client.post(url, {"attachments": [upload("授权委托书.pdf", PDF)]})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            list(app.attachments.values_list("original_name", flat=True)), ["授权委托书.pdf"]
+        )
+        response = self.client.post(url, {"attachments": [upload("scan.pdf", b"MZ\x90\x00exe")]})
+        self.assertIn("附件“scan.pdf”的格式不受支持", response.content.decode())
+        self.assertEqual(app.attachments.count(), 1)
+        self.client.force_login(self.sam)
+        self.assertEqual(
+            self.client.post(url, {"attachments": [upload("x.pdf", PDF)]}).status_code, 403
+        )
