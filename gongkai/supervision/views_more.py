@@ -38,6 +38,15 @@ APPLICATION_CHANNEL = {
     ConsultationChannel.OTHER: "oral",
 }
 
+# The intake form's own channel and receipt fields (条例 Art. 31), shown above the applicant.
+RECEIPT_FIELDS = (
+    "channel",
+    "arrived_on",
+    "received_on",
+    "receipt_confirmation",
+    "applicant_type_confirmed",
+)
+
 
 @login_required
 def apply(request, slug, consultation_pk):
@@ -90,6 +99,7 @@ def apply(request, slug, consultation_pk):
         "agency": agency,
         "consultation": consultation,
         "form": form,
+        "receipt_fields": [form[name] for name in RECEIPT_FIELDS],
         "items": items,
         "files": files,
     }
