@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gongkai.standards",
     "gongkai.channels",
     "gongkai.staticsite",
+    "gongkai.supervision",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -369,3 +370,9 @@ GONGKAI_REPORT_LOCAL_DEADLINES = {
 # Which review/litigation cases table 四 holds for a year (UNCONFIRMED, reference §3.5):
 # "filed" = those filed in the year; "active" = also earlier ones decided in it or still open.
 GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")
+
+# == supervision (监督保障 records; docs/supervision.md) ==
+# 条例 Art. 18 asks for "定期评估审查" of information held back without naming a period
+# (UNCONFIRMED): months between two reviews of a 依申请公开 / 不予公开 item, per platform.
+GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)
+

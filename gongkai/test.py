@@ -502,3 +502,54 @@ URL_KWARG_FACTORIES.update(
         "case_pk": lambda tc: _cached(tc, "case", lambda: make_dispute_case(tc.agency_a)).pk,
     }
 )
+
+
+# -- supervision (监督保障 records) ---------------------------------------------------------------
+
+
+def make_consultation(agency, **fields):
+    """A phone consultation of ``agency`` (gongkai.supervision), with a caller's personal data."""
+    import datetime
+
+    from gongkai.supervision.models import Consultation
+
+    values = {
+        "on": datetime.date(2026, 3, 2),
+        "channel": "phone",
+        "topic": "低保申请条件是否公开",
+        "answer": "已在公开栏和专栏公开，告知查阅方式。",
+        "answered_by": "党政办 阿依古丽",
+        "caller_name": "买买提·艾力",
+        "caller_contact": "13899990000",
+    }
+    values.update(fields)
+    return Consultation.objects.create(agency=agency, **values)
+
+
+def make_inspection(agency, **fields):
+    import datetime
+
+    from gongkai.supervision.models import SelfInspection
+
+    values = {"on": datetime.date(2026, 3, 5), "checked_catalog": True, "summary": "目录核查"}
+    values.update(fields)
+    return SelfInspection.objects.create(agency=agency, **values)
+
+
+def _withheld_item(tc):
+    return _cached(
+        tc,
+        "withheld",
+        lambda: make_item(tc.agency_a, disclosure="withheld", withheld_reason="条例第十六条"),
+    )
+
+
+URL_KWARG_FACTORIES.update(
+    {
+        "kind": lambda tc: "consultations",
+        "record_pk": lambda tc: make_consultation(tc.agency_a).pk,
+        "consultation_pk": lambda tc: make_consultation(tc.agency_a).pk,
+        "inspection_pk": lambda tc: make_inspection(tc.agency_a).pk,
+        "supervision:reassess-item.item_pk": lambda tc: _withheld_item(tc).pk,
+    }
+)

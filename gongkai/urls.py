@@ -19,5 +19,6 @@ urlpatterns = [
     path("staff/", include("gongkai.applications.urls")),
     path("", include("gongkai.applications.public_urls")),
     path("", include("gongkai.letters.public_urls")),
+    path("staff/", include("gongkai.supervision.urls")),
     path("", include("gongkai.public.urls")),
 ]

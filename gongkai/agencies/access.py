@@ -224,3 +224,33 @@ def get_dispute_case_for_user(
         pk=pk,
         agency__slug=slug,
     )
+
+
+def get_supervision_record_for_user(
+    request, model, slug: str, pk: int, *, write: bool = False, approve: bool = False
+):
+    """A record of the body ``slug`` in gongkai.supervision (consultation, complaint, training,
+    self-inspection, staff …; ``model`` is its class), access-checked; supervisors read it."""
+    return get_scoped_for_user(
+        request,
+        model.objects.select_related("agency"),
+        "agency",
+        write=write,
+        approve=approve,
+        pk=pk,
+        agency__slug=slug,
+    )
+
+
+def get_finding_for_user(request, slug: str, pk: int, *, write: bool = False):
+    """A finding of a self-inspection of the body ``slug`` (gongkai.supervision)."""
+    from gongkai.supervision.models import Finding
+
+    return get_scoped_for_user(
+        request,
+        Finding.objects.select_related("inspection__agency"),
+        "inspection__agency",
+        write=write,
+        pk=pk,
+        inspection__agency__slug=slug,
+    )

@@ -233,6 +233,10 @@ def load_demo() -> DemoResult:
     from gongkai.applications.demo import load_demo_applications
 
     changed += load_demo_applications(agencies)
+    # The demo township's 2023 监督保障 records (gongkai.supervision).
+    from gongkai.supervision.demo import load_supervision_demo
+
+    changed += load_supervision_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 
