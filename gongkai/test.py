@@ -546,7 +546,8 @@ def _withheld_item(tc):
 
 URL_KWARG_FACTORIES.update(
     {
-        "kind": lambda tc: "consultations",
+        "supervision:records.kind": lambda tc: "consultations",
+        "supervision:record-edit.kind": lambda tc: "consultations",
         "record_pk": lambda tc: make_consultation(tc.agency_a).pk,
         "consultation_pk": lambda tc: make_consultation(tc.agency_a).pk,
         "inspection_pk": lambda tc: make_inspection(tc.agency_a).pk,
