@@ -27,7 +27,7 @@ from gongkai.agencies.access import (
 )
 from gongkai.reportengine.figures import Figures
 
-from . import charts, export
+from . import charts, drafting, export
 from .compute import report_figures
 from .forms import CaseImportForm, PublishForm, SectionsForm
 from .importing import FileRefused, RowsRefused, import_cases
@@ -108,6 +108,9 @@ def annual(request, slug, year):
             return redirect("reports:annual", slug=slug, year=year)
     else:
         initial = {f"section_{k}": v for k, v in (report.sections if report else {}).items()}
+        if not initial.get("section_1"):
+            # Nothing written yet: offer the parts of section 一 the records can state.
+            initial["section_1"] = drafting.draft_section_one(agency, year)
         form = SectionsForm(initial=initial)
     fig = report_figures(agency, year)
     items = charts.report_charts(agency, fig)
