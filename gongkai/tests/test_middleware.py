@@ -1,0 +1,16 @@
+from django.test import TestCase
+
+
+class RefuseNulTestCase(TestCase):
+    def test_it_refuses_nul_in_the_path_of_the_api_as_json(self):
+        response = self.client.get("/api/catalog/bodies/%00")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("空字符", response.json()["detail"])
+
+    def test_it_refuses_nul_in_a_query_string(self):
+        response = self.client.get("/applications/status/?receipt=%00&code=x")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("空字符", response.content.decode())
+
+    def test_it_lets_ordinary_requests_through(self):
+        self.assertEqual(self.client.get("/api/health").status_code, 200)
