@@ -96,12 +96,35 @@ def _shown_number(text: str | None) -> int:
         return 1
 
 
+def _before(rows, cursor: Cursor, limit: int) -> list:
+    """Up to ``limit`` rows just before ``cursor``, nearest first.
+
+    In the last block (queue_key 9999-12-31) the rows just before sort in that block, from the
+    cursor's received_on on: one range seek; only the 上一页 that crosses into the cases with a
+    due date needs a second query for the rest. One OR query would make the database walk the
+    whole block backwards (80 ms at 100,000 cases on PostgreSQL).
+    """
+    if cursor.queue_key != date.max:
+        return list(
+            rows.filter(cursor.before(), queue_key__lte=cursor.queue_key).order_by(*REVERSE)[:limit]
+        )
+    got = list(
+        rows.filter(
+            cursor.before(), queue_key=date.max, received_on__gte=cursor.received_on
+        ).order_by(*REVERSE)[:limit]
+    )
+    if len(got) < limit:
+        got += list(rows.filter(queue_key__lt=date.max).order_by(*REVERSE)[: limit - len(got)])
+    return got
+
+
 def seek_page(rows, params, size: int) -> SeekPage:
     """One page of ``rows`` (a queryset) from the ``after``/``before``/``n`` of ``params``.
 
     Two cursors or none, or a malformed one: the first page. One query (the page plus one row
-    tells whether another page follows); two only when a cursor points past either end (rows
-    changed since the link was drawn): then the first page.
+    tells whether another page follows); two for the 上一页 that crosses from the closed cases
+    into those with a due date (``_before``) and when a cursor points past either end (rows
+    changed since the link was drawn: then the first page).
     """
     after = Cursor.parse(params.get("after"))
     before = Cursor.parse(params.get("before"))
@@ -113,11 +136,7 @@ def seek_page(rows, params, size: int) -> SeekPage:
         page = SeekPage(got[:size], max(number, 2))
         has_next, has_previous = len(got) > size, True
     elif before:
-        got = list(
-            rows.filter(before.before(), queue_key__lte=before.queue_key).order_by(*REVERSE)[
-                : size + 1
-            ]
-        )
+        got = _before(rows, before, size + 1)
         has_previous = len(got) > size
         page = SeekPage(list(reversed(got[:size])), max(number, 2) if has_previous else 1)
         has_next = True

@@ -78,13 +78,25 @@ class QueuePagerTestCase(BaseTestCase):
     def test_it_keeps_the_filters_in_every_link(self):
         pages = self.walk({"channel": "oral", "status": "all"})
         self.assertEqual([receipts(p) for p in pages], [[a.receipt_number for a in self.apps[5:]]])
+        older = make_application(self.agency_a, received_on=D("2026-10-01"))
+        older.close(row="3.1", legal_basis="条例第三十六条", on=D("2026-10-09"))
         pages = self.walk({"status": "all"})
-        self.assertEqual(len(pages), 4)  # 8 cases of this body, the closed one last
-        self.assertEqual(receipts(pages[-1])[-1], self.closed.receipt_number)
+        # 9 cases of this body, the closed ones last, the most recently received first.
+        self.assertEqual(
+            [r for p in pages for r in receipts(p)],
+            [a.receipt_number for a in [*self.apps, self.closed, older]],
+        )
+        self.assertEqual(len(pages), 5)
         query = link(pages[1], "next")
         self.assertIn("status=all", query)
         self.assertIn("status=all", link(pages[2], "prev"))
         self.assertEqual(link(pages[2], "first"), "status=all")
+        # Back from the last page (a closed case) across into the cases with a due date.
+        response, back = pages[-1], []
+        while (query := link(response, "prev")) is not None:
+            response = self.client.get(URL + "?" + query)
+            back.append(receipts(response))
+        self.assertEqual(back, [receipts(p) for p in pages[-2::-1]])
 
     def test_it_shows_the_first_page_for_a_bad_or_stale_cursor(self):
         first = receipts(self.client.get(URL))
