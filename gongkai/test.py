@@ -462,6 +462,7 @@ def _attachment_kwargs(tc):
 URL_KWARG_FACTORIES["applications:attachment.attachment_pk"] = _attachment_kwargs
 URL_KWARG_FACTORIES["applications:attachment.receipt"] = lambda tc: tc._attachment_receipt
 
+
 def make_report_check(**fields):
     """A finished background check of the report checker (no reports in it unless given)."""
     from gongkai.reports.models import ReportCheck

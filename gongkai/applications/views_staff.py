@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from .actions import ACTIONS, action_forms, run_action, staff_of
 from .choices import proposed_type_for_uscc
 from .importing import ImportForm, import_ledger
 from .models import Event
+from .seek import seek_page
 from .services import submit_application
 from .uploads import store_attachment
 
@@ -35,13 +35,14 @@ def queue(request, slug):
     agency = get_agency_for_user(request, slug)
     filters = workbench.QueueFilterForm(request.GET or None, users=staff_of(agency))
     rows = workbench.queue_rows(agency, filters)
-    page = Paginator(rows, workbench.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = seek_page(rows, request.GET, workbench.PAGE_SIZE)
     today = timezone.localdate()
     ctx = {
         "agency": agency,
         "filters": filters,
         "page": page,
-        "rows": workbench.with_urgency(list(page.object_list), agency, today),
+        "rows": workbench.with_urgency(page.rows, agency, today),
+        "count": rows.count(),
         "can_write": _can(request, agency, write=True),
         "children": agency.subtree(include_self=False).order_by("path")[:200],
         "query": workbench.query_without_page(request.GET),

@@ -8,12 +8,14 @@ anything is due (``Application.next_due_on``, kept by every transition), so it s
 from __future__ import annotations
 
 from io import BytesIO
+from urllib.parse import quote
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ApplicantType, Channel, Status
 from .models import Application
+from .seek import SORT
 
 PAGE_SIZE = 50
 # Cases due within this many working days are flagged amber (the reminder window).
@@ -54,7 +56,7 @@ def queue_rows(agency, filters: QueueFilterForm):
     for field in ("channel", "applicant_type", "year", "assignee"):
         if data.get(field):
             rows = rows.filter(**{field: data[field]})
-    return rows.order_by("queue_key", "-received_on", "pk").only(
+    return rows.order_by(*SORT).only(
         "receipt_number",
         "status",
         "channel",
@@ -67,6 +69,7 @@ def queue_rows(agency, filters: QueueFilterForm):
         "closed_on",
         "outcome",
         "year",
+        "queue_key",
         "assignee__username",
         "assignee__first_name",
         "assignee__last_name",
@@ -86,17 +89,39 @@ def urgency(calendar, next_due, today) -> str:
 
 
 def with_urgency(rows, agency, today):
+    """(row, urgency) pairs; each row also gets its labels resolved once here, not per cell in
+    the template (translated choice labels and ``{% url %}`` were most of a render's time)."""
+    from django.urls import reverse
+
     from gongkai.holidays.calendar import get_calendar
 
     calendar = get_calendar(agency)
-    return [
-        (row, "" if row.is_closed else urgency(calendar, row.next_due_on, today)) for row in rows
-    ]
+    labels = {
+        name: {value: str(label) for value, label in choices.choices}
+        for name, choices in (("status", Status), ("channel", Channel), ("type", ApplicantType))
+    }
+    # One reverse() for the page, each receipt number quoted as {% url %} would.
+    base = reverse("applications:detail", kwargs={"slug": agency.slug, "receipt": "0"})[:-2]
+    out = []
+    for row in rows:
+        row.q_url = f"{base}{quote(row.receipt_number)}/"
+        row.q_status = labels["status"].get(row.status, row.status)
+        row.q_channel = labels["channel"].get(row.channel, row.channel)
+        row.q_type = labels["type"].get(row.applicant_type, row.applicant_type)
+        row.q_summary = row.summary if len(row.summary) <= 40 else row.summary[:39] + "…"
+        row.q_assignee = str(row.assignee) if row.assignee_id else "—"
+        out.append((row, "" if row.is_closed else urgency(calendar, row.next_due_on, today)))
+    return out
+
+
+# Query parameters of the pager; the filters are everything else and stay in its links.
+PAGER_PARAMS = ("page", "after", "before", "n")
 
 
 def query_without_page(query) -> str:
     q = query.copy()
-    q.pop("page", None)
+    for name in PAGER_PARAMS:
+        q.pop(name, None)
     return q.urlencode()
 
 
