@@ -175,8 +175,11 @@ def search(
         base = "FROM catalog_searchentry e, to_tsquery('simple', %s) q WHERE e.tsv @@ q" + where
         rank, rank_order = "ts_rank(e.tsv, q)", " DESC"
     else:
+        # CROSS JOIN fixes the order in SQLite: the FTS index yields the matches and the filters
+        # are checked after. With a body filter the planner would otherwise walk the body's
+        # entries and run one FTS lookup per entry (61 ms instead of 32 ms on 100,000 items).
         base = (
-            "FROM catalog_fts JOIN catalog_searchentry e ON e.item_id = catalog_fts.rowid "
+            "FROM catalog_fts CROSS JOIN catalog_searchentry e ON e.item_id = catalog_fts.rowid "
             "WHERE catalog_fts MATCH %s" + where
         )
         rank, rank_order = "bm25(catalog_fts)", ""  # bm25: lower is better
