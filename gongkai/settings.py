@@ -230,6 +230,14 @@ CACHES["column"] = {
     "LOCATION": "gongkai-column",
     "OPTIONS": {"MAX_ENTRIES": envint("GONGKAI_COLUMN_CACHE_ENTRIES", 2000)},
 }
+# GONGKAI_COLUMN_CACHE_SHARED=1 (with REDIS_URL): one column page cache in Redis for every
+# worker and server instead of one per process (docs/catalog.md, Caching; bench/README.md).
+if REDIS_URL and envbool("GONGKAI_COLUMN_CACHE_SHARED", "0"):
+    CACHES["column"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "gongkai") + "-column",
+    }
 # Table 二 本年废止件数: count 失效 (expired) documents with 废止 ones (UNCONFIRMED; docs/catalog.md).
 GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED = envbool("GONGKAI_TABLE2_COUNT_EXPIRED_AS_REPEALED", "1")
 

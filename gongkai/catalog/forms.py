@@ -137,6 +137,9 @@ def year_choices():
     return [("", _("全部年度"))] + [(y, str(y)) for y in range(this_year, 2007, -1)]
 
 
+CURSOR_RE = r"^\d{4}-\d{2}-\d{2}\.\d{1,12}$"
+
+
 class ListFilterForm(forms.Form):
     category = category_field(label=_("主题分类"))
     art20 = forms.TypedChoiceField(
@@ -149,6 +152,18 @@ class ListFilterForm(forms.Form):
     page = forms.IntegerField(
         min_value=1, max_value=10_000, required=False, widget=forms.HiddenInput
     )
+    # Seek cursors of the list pages ("YYYY-MM-DD.pk" of the row next to the page, see
+    # views_public.seek_page); a malformed one is ignored and the first page shown.
+    after = forms.RegexField(CURSOR_RE, required=False, widget=forms.HiddenInput)
+    before = forms.RegexField(CURSOR_RE, required=False, widget=forms.HiddenInput)
+
+    def cursor(self) -> tuple[str, str] | None:
+        """("after" | "before", cursor) from a valid cursor field, else None."""
+        data = getattr(self, "cleaned_data", {}) or {}
+        for direction in ("after", "before"):
+            if data.get(direction):
+                return direction, data[direction]
+        return None
 
     def filters(self) -> dict:
         """The valid filters only; a bad value is reported at its field and ignored."""

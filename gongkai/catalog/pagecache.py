@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 log = logging.getLogger(__name__)
 VERSION_KEY = "catalog:column-version"
@@ -50,21 +51,36 @@ def changed() -> None:
 
 def cached_html(request, template: str, build, *parts) -> str:
     """The HTML of ``template`` with the context ``build()``, from the cache when fresh."""
+    return _through_cache(
+        request,
+        [request.get_full_path(), *parts],
+        lambda: render_to_string(template, build(), request),
+    )
+
+
+def memo(request, name: str, build):
+    """``build()`` kept in the column cache under the catalog version and the language, for the
+    pieces every list and search page shares (the category tree of the filters): one query
+    per cache period instead of two per page. Like the pages, a change made outside the catalog
+    workflow shows when the entry expires."""
+    return _through_cache(request, ["memo", name], build)
+
+
+def _through_cache(request, parts: list, produce):
     ttl = seconds()
     if ttl <= 0:
-        return render_to_string(template, build(), request)
+        return produce()
     try:
-        key = ":".join(
-            ["column", version(), request.LANGUAGE_CODE, request.get_full_path(), *parts]
-        )
-        html = caches["column"].get(key)
+        language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+        key = ":".join(["column", version(), language, *parts])
+        value = caches["column"].get(key)
     except Exception as exc:
         log.warning("column cache unavailable: %s", exc)
-        return render_to_string(template, build(), request)
-    if html is None:
-        html = render_to_string(template, build(), request)
+        return produce()
+    if value is None:
+        value = produce()
         try:
-            caches["column"].set(key, html, ttl)
+            caches["column"].set(key, value, ttl)
         except Exception as exc:
             log.warning("column cache unavailable: %s", exc)
-    return html
+    return value

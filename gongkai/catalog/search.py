@@ -173,28 +173,45 @@ def search(
     where, params = _filters(agency, category, year, validity)
     if connection.vendor == "postgresql":
         base = "FROM catalog_searchentry e, to_tsquery('simple', %s) q WHERE e.tsv @@ q" + where
-        rank = "ts_rank(e.tsv, q) DESC"
+        rank, rank_order = "ts_rank(e.tsv, q)", " DESC"
     else:
+        # CROSS JOIN fixes the order in SQLite: the FTS index yields the matches and the filters
+        # are checked after. With a body filter the planner would otherwise walk the body's
+        # entries and run one FTS lookup per entry (61 ms instead of 32 ms on 100,000 items).
         base = (
-            "FROM catalog_fts JOIN catalog_searchentry e ON e.item_id = catalog_fts.rowid "
+            "FROM catalog_fts CROSS JOIN catalog_searchentry e ON e.item_id = catalog_fts.rowid "
             "WHERE catalog_fts MATCH %s" + where
         )
-        rank = "bm25(catalog_fts)"
+        rank, rank_order = "bm25(catalog_fts)", ""  # bm25: lower is better
     params = [expression, *params]
+    offset = (page - 1) * per_page
     with connection.cursor() as cursor:
-        # 1. How many match, counting no further than RANK_CAP rows.
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {RANK_CAP}) s", params)  # noqa: S608
-        result.total = cursor.fetchone()[0]
-        result.capped = result.total >= RANK_CAP
-        # 2. Few enough: rank them all. Too many to rank (a word in every tenth item): newest
-        # first, which the published_on index answers without reading every match.
-        order = "" if result.capped else f"{rank}, "
+        # 1. One query: a bounded candidate set (at most RANK_CAP matches, which the engine's
+        # index yields without ranking), ranked, counted by a window over the same set, and
+        # cut to the page. The count comes with every row; a page past the end has no row.
         cursor.execute(
-            f"SELECT e.item_id {base} ORDER BY {order}e.published_on DESC, e.item_id DESC "  # noqa: S608
-            "LIMIT %s OFFSET %s",
-            [*params, per_page, (page - 1) * per_page],
+            f"SELECT item_id, count(*) OVER () FROM (SELECT e.item_id, e.published_on, "  # noqa: S608
+            f"{rank} AS r {base} LIMIT {RANK_CAP}) c "
+            f"ORDER BY r{rank_order}, published_on DESC, item_id DESC LIMIT %s OFFSET %s",
+            [*params, per_page, offset],
         )
         found = cursor.fetchall()
+        if found:
+            result.total = found[0][1]
+        elif offset:
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {RANK_CAP}) s", params)  # noqa: S608
+            result.total = cursor.fetchone()[0]
+        result.capped = result.total >= RANK_CAP
+        # 2. Too many to rank (a word in every tenth item): the candidates are an arbitrary
+        # RANK_CAP of them, so answer newest first instead, which the published_on index
+        # gives without reading every match.
+        if result.capped:
+            cursor.execute(
+                f"SELECT e.item_id {base} ORDER BY e.published_on DESC, e.item_id DESC "  # noqa: S608
+                "LIMIT %s OFFSET %s",
+                [*params, per_page, offset],
+            )
+            found = cursor.fetchall()
     pks = [row[0] for row in found]
     items = (
         CatalogItem.objects.select_related("agency", "category__parent")

@@ -2,9 +2,11 @@
 
 Four entries per body (国办公开办函〔2019〕61号; practice §2.2): 政府信息公开指南, 政府信息公开制度,
 法定主动公开内容, 政府信息公开工作年度报告. Only public items (published, 主动公开) are shown;
-a withdrawn item keeps its page with the withdrawal note. Lists page by "more" links
-(fetching one row beyond the page) rather than by a total count, which would cost a scan of
-the whole catalog on a large platform.
+a withdrawn item keeps its page with the withdrawal note. Lists page by seek cursors
+(``seek_page``: the rows after or before the (发布日期, id) of the page's edge, read from the
+indexes ``item_agency_list`` / ``item_list`` in their order) and "more" links (one row beyond
+the page), never by OFFSET or a total count, which would cost a scan of the whole catalog on a
+large platform.
 """
 
 from __future__ import annotations
@@ -75,6 +77,40 @@ def page_of(queryset, page: int, per_page: int = PER_PAGE) -> tuple[list, bool]:
     start = (page - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return rows[:per_page], len(rows) > per_page
+
+
+def cursor_of(item) -> str:
+    """The seek cursor of a list row: its 发布日期 and id (the list's order, -published_on, -id)."""
+    return f"{item.published_on.isoformat()}.{item.pk}"
+
+
+def seek_page(queryset, cursor: tuple[str, str] | None, per_page: int = PER_PAGE):
+    """One page of ``queryset`` (ordered -published_on, -id) at a seek cursor.
+
+    ``cursor`` is ("after", c): the rows following row c; ("before", c): the rows preceding
+    it; None: the first page. Returns (rows, has_prev, has_next). The database walks the
+    index from the cursor and stops after per_page + 1 rows, so page 500 costs what page 1
+    does (OFFSET would read and drop every earlier row).
+    """
+    if cursor is None:
+        rows = list(queryset.order_by("-published_on", "-pk")[: per_page + 1])
+        return rows[:per_page], False, len(rows) > per_page
+    direction, value = cursor
+    day, pk = value.split(".")
+    if direction == "after":
+        rows = list(
+            queryset.filter(Q(published_on__lt=day) | Q(published_on=day, pk__lt=int(pk))).order_by(
+                "-published_on", "-pk"
+            )[: per_page + 1]
+        )
+        return rows[:per_page], True, len(rows) > per_page
+    rows = list(
+        queryset.filter(Q(published_on__gt=day) | Q(published_on=day, pk__gt=int(pk))).order_by(
+            "published_on", "pk"
+        )[: per_page + 1]
+    )
+    has_prev = len(rows) > per_page
+    return list(reversed(rows[:per_page])), has_prev, True
 
 
 def filtered(items, filters: dict):
@@ -156,18 +192,28 @@ def _item_list(request, agency):
         form = ListFilterForm(request.GET or None)
         filters = form.filters() if request.GET else {}
         number = form.page_number() if request.GET else 1
-        rows, has_next = page_of(filtered(public_items(agency), filters), number)
+        cursor = form.cursor() if request.GET else None
+        items = filtered(public_items(agency), filters)
+        if cursor is None and number > 1:  # an old ?page=N link: offset, bounded by the form
+            rows, has_next = page_of(items, number)
+            has_prev = True
+        else:
+            rows, has_prev, has_next = seek_page(items, cursor)
+            number = number if cursor else 1
         return column_context(
             request,
             agency,
             entry="items",
             form=form,
-            options=filter_options(),
+            options=pagecache.memo(request, "filter-options", filter_options),
             items=rows,
             page=number,
+            has_prev=has_prev and number > 1,
             has_next=has_next,
+            prev_cursor=cursor_of(rows[0]) if rows else "",
+            next_cursor=cursor_of(rows[-1]) if rows else "",
             filters={k: getattr(v, "pk", v) for k, v in filters.items()},
-            top_categories=[c for c in Category.objects.all() if c.parent_id is None],
+            top_categories=pagecache.memo(request, "top-categories", top_categories),
         )
 
     return page(request, "catalog/column/items.html", _("法定主动公开内容"), build, agency)
@@ -201,6 +247,10 @@ def item_context(request, agency, found) -> dict:
         attachments=found.attachments.all() if found.is_public else [],
         history=[e for e in found.events.all() if e.is_public],
     )
+
+
+def top_categories() -> list:
+    return [c for c in Category.objects.filter(parent=None)]
 
 
 def filter_options() -> dict:
@@ -292,7 +342,7 @@ def search(request):
             agency,
             hide_search=True,
             form=form,
-            options=filter_options(),
+            options=pagecache.memo(request, "filter-options", filter_options),
             result=result,
             query=query[:200],
             filters={k: getattr(v, "pk", v) for k, v in filters.items()},
