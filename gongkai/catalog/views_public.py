@@ -11,6 +11,8 @@ large platform.
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -31,6 +33,9 @@ from .models import ART20_ITEMS, Attachment, CatalogItem, Category, Regulation, 
 PER_PAGE = 20
 TEXT_SIZE_COOKIE = "gk_text"
 TEXT_SIZE_MAX_AGE = 365 * 24 * 3600
+
+
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def column_context(request, agency=None, **extra) -> dict:
@@ -323,7 +328,10 @@ def published_reports(agency) -> list:
 def search(request):
     agency = None
     if request.GET.get("body"):
-        agency = Agency.objects.filter(slug=str(request.GET["body"])[:40]).first()
+        # A slug is letters, digits and hyphens: anything else (a NUL, which PostgreSQL text
+        # cannot hold) names no body, without asking the database.
+        slug = str(request.GET["body"])[:40]
+        agency = Agency.objects.filter(slug=slug).first() if SLUG_RE.fullmatch(slug) else None
 
     def build():
         form = SearchForm(request.GET or None)

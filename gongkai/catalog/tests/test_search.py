@@ -123,7 +123,8 @@ class SearchTestCase(BaseTestCase):
         for query in HOSTILE:
             with self.subTest(query=query[:20]):
                 response = self.client.get(
-                    "/xxgk/search/", {"q": query, "year": "x", "category": "'", "page": "-1"}
+                    "/xxgk/search/",
+                    {"q": query, "year": "x", "category": "'", "page": "-1", "body": query},
                 )
                 self.assertEqual(response.status_code, 200)
 
