@@ -7,8 +7,6 @@ None with a P-finding (docs/report-parsing.md).
 
 from __future__ import annotations
 
-from itertools import product
-
 from ..figures import (
     TEMPLATE_2021,
     Cell,
@@ -274,19 +272,14 @@ def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> No
         return
     keys = list(ambiguous)
     sizes = [len(ambiguous[k]) for k in keys]
-    survivors: list[tuple[tuple[int, ...], ...]] = []
     total = 1
     for s in sizes:
         total *= s
+    viable: list[set[tuple[int, ...]]] = [set() for _ in keys]
     if all(s <= MAX_CANDIDATES for s in sizes) and total <= 20000:
-        outcome = outcome_row_ids(fig.template)
-        for combo in product(*(ambiguous[k] for k in keys)):
-            trial = dict(fig.table3)
-            trial.update({k: list(v) for k, v in zip(keys, combo, strict=True)})
-            if _columns_hold(trial, outcome, keys):
-                survivors.append(combo)
+        viable = _viable_cuts(fig.table3, outcome_row_ids(fig.template), keys, ambiguous)
     for n, rid in enumerate(keys):
-        options = sorted({combo[n] for combo in survivors})
+        options = sorted(viable[n])
         if len(options) == 1:
             fig.table3[rid] = list(options[0])
             continue
@@ -299,25 +292,92 @@ def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> No
         )
 
 
-def _columns_hold(table: dict[str, list[Cell]], outcome: tuple[str, ...], keys: list[str]) -> bool:
-    """Reference §3.6 rule 2 and the printed 勾稽关系, where every cell involved is known.
+def _rules(
+    table: dict[str, list[Cell]], outcome: tuple[str, ...], keys: list[str]
+) -> list[tuple[dict[str, int], int, int]]:
+    """Reference §3.6 rule 2 and the printed 勾稽关系 as linear equations over the undecided
+    rows, one per rule and column: ``(coefficients, constant, column)`` meaning
+    ``Σ coefficient × cell[column] + constant == 0``.
 
-    A rule that involves none of the rows being decided says nothing about them, so only
-    rules touching ``keys`` are tested.
+    Per column: Σ outcome rows = （七）总计 (3.7), and 一 + 二 = （七）总计 + 四. A rule is kept only
+    where every fixed cell it involves is known and it involves a row being decided (a rule
+    that touches none of them says nothing about them).
     """
-    touched = set(keys)
     sum_rows = [r for r in outcome if r in table]
-    for c in range(7):
-        if touched & (set(sum_rows) | {"3.7"}):
-            parts = [table[r][c] for r in sum_rows]
-            total = table.get("3.7", [None] * 7)[c]
-            if total is not None and all(v is not None for v in parts) and sum(parts) != total:
-                return False
-        if touched & {"1", "2", "3.7", "4"}:
-            vals = [table.get(r, [None] * 7)[c] for r in ("1", "2", "3.7", "4")]
-            if all(v is not None for v in vals) and vals[0] + vals[1] != vals[2] + vals[3]:
-                return False
-    return True
+    forms = []
+    if "3.7" in table or "3.7" in keys:
+        forms.append({**{r: 1 for r in sum_rows}, "3.7": -1})
+    forms.append({"1": 1, "2": 1, "3.7": -1, "4": -1})
+    undecided = set(keys)
+    equations = []
+    for form in forms:
+        if not undecided & set(form):
+            continue
+        for c in range(7):
+            constant, coefficients, known = 0, {}, True
+            for row, sign in form.items():
+                if row in undecided:
+                    coefficients[row] = sign
+                    continue
+                value = (table.get(row) or [None] * 7)[c]
+                if value is None:
+                    known = False
+                    break
+                constant += sign * value
+            if known:
+                equations.append((coefficients, constant, c))
+    return equations
+
+
+def _viable_cuts(
+    table: dict[str, list[Cell]],
+    outcome: tuple[str, ...],
+    keys: list[str],
+    ambiguous: dict[str, list[tuple[int, ...]]],
+) -> list[set[tuple[int, ...]]]:
+    """For each undecided row, the cuts that belong to at least one choice of cuts (one per
+    row) satisfying every rule of :func:`_rules` (reference §3.6).
+
+    Equivalent to trying every combination, without enumerating them: the rules are linear,
+    so a partial choice is summarised by its residuals, one per equation still open, and
+    choices with equal residuals are interchangeable from there on. Rows are taken in order;
+    an equation closes after the last row it involves, when its residual must be zero. The
+    states form a layered graph; the viable cuts are the edges that lead back from the end.
+    """
+    equations = _rules(table, outcome, keys)
+    position = {rid: n for n, rid in enumerate(keys)}
+    closes_at = [max(position[rid] for rid in coeffs) for coeffs, _, _ in equations]
+    live = list(range(len(equations)))
+    # layers[n]: state after n rows -> the (previous state, cut index) edges into it.
+    layers: list[dict[tuple[int, ...], list]] = [
+        {tuple(constant for _, constant, _ in equations): []}
+    ]
+    for n, rid in enumerate(keys):
+        steps = [
+            [equations[e][0].get(rid, 0) * cut[equations[e][2]] for e in live]
+            for cut in ambiguous[rid]
+        ]
+        closing = [i for i, e in enumerate(live) if closes_at[e] == n]
+        kept = [i for i, e in enumerate(live) if closes_at[e] != n]
+        layer: dict[tuple[int, ...], list] = {}
+        for state in layers[-1]:
+            for j, step in enumerate(steps):
+                moved = [a + b for a, b in zip(state, step, strict=True)]
+                if any(moved[i] for i in closing):
+                    continue
+                layer.setdefault(tuple(moved[i] for i in kept), []).append((state, j))
+        live = [live[i] for i in kept]
+        layers.append(layer)
+    viable: list[set[tuple[int, ...]]] = [set() for _ in keys]
+    frontier = set(layers[-1])  # every equation closed: {()} when some choice fits, else empty
+    for n in range(len(keys) - 1, -1, -1):
+        earlier = set()
+        for state in frontier:
+            for previous, j in layers[n + 1][state]:
+                viable[n].add(ambiguous[keys[n]][j])
+                earlier.add(previous)
+        frontier = earlier
+    return viable
 
 
 # --- Table 二 ------------------------------------------------------------------------------
