@@ -14,6 +14,7 @@ from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from gongkai.agencies.models import validate_uscc
+from gongkai.widgets import DateInput
 
 from .choices import (
     ORGANISATION_TYPES,
@@ -139,13 +140,11 @@ class IntakeForm(ApplicationForm):
     channel = forms.ChoiceField(
         label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.UNRECORDED]
     )
-    arrived_on = forms.DateField(
-        label=_("到达日期"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    arrived_on = forms.DateField(label=_("到达日期"), widget=DateInput())
     received_on = forms.DateField(
         label=_("收到申请日期（条例第三十一条）"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_(
             "当面、口头：提交之日；挂号信：签收之日；平信：与申请人确认之日；传真、电子邮件、网上：双方确认之日。尚未确认的留空。"
         ),
@@ -240,7 +239,7 @@ class AttachmentForm(forms.Form):
 
 # -- one form per transition (case page) -------------------------------------------------------
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+DATE = {"widget": DateInput()}
 
 
 def _not_future(value):

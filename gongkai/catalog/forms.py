@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .models import (
     ART20_ITEMS,
     CatalogItem,
@@ -17,7 +19,7 @@ from .models import (
 )
 from .workflow import CORRECTABLE_FIELDS, EDITABLE_FIELDS
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .models import Channel, ChannelPost, YearCount
 
 
@@ -24,8 +26,8 @@ class ChannelForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "filed_on": forms.DateInput(attrs={"type": "date"}),
-            "last_post_entered_on": forms.DateInput(attrs={"type": "date"}),
+            "filed_on": DateInput(),
+            "last_post_entered_on": DateInput(),
         }
 
 
@@ -38,8 +40,8 @@ class PostForm(forms.ModelForm):
         model = ChannelPost
         fields = ["posted_on", "taken_down_on", "title", "url", "note"]
         widgets = {
-            "posted_on": forms.DateInput(attrs={"type": "date"}),
-            "taken_down_on": forms.DateInput(attrs={"type": "date"}),
+            "posted_on": DateInput(),
+            "taken_down_on": DateInput(),
         }
 
     def clean_posted_on(self):

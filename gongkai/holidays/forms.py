@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .explain import DEFAULT_DAYS
 
 
@@ -9,7 +11,7 @@ class DeadlineForm(forms.Form):
 
     received_on = forms.DateField(
         label=_("收到申请（或起算）日期"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": _("请填写起算日期。"),
             "invalid": _("日期无效，请按 年-月-日 填写真实日期，例如 2026-02-15。"),
@@ -78,7 +80,7 @@ def _parse_days(text: str) -> list:
 class BlockForm(forms.Form):
     """One holiday block: its name, first and last day off, and its 调休 working days."""
 
-    date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    date_widget = DateInput()
     date_errors = {
         "required": _("请填写日期。"),
         "invalid": _("日期无效，请按 年-月-日 填写。"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .kinds import OUTCOME_LABELS
 from .models import KIND_CHOICES, Notice, Service
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+DATE = {"widget": DateInput()}
 DATE_ERRORS = {"required": _("请填写日期。"), "invalid": _("日期无效，请按 年-月-日 填写。")}
 
 

@@ -6,8 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .models import Finding, LeadingGroup, Reassessment
-from .records import IMPORTABLE, KINDS, DateInput
+from .records import IMPORTABLE, KINDS
 
 
 def _not_future(value):

@@ -12,14 +12,9 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.widgets import DateInput
+
 from .models import Accountability, Complaint, Consultation, OfficeStaff, SelfInspection, Training
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,11 @@ class IntakeTestCase(BaseTestCase):
     def setUp(self):
         self.client.force_login(self.alice)
 
+    def test_the_empty_form_offers_today_as_an_iso_date_the_date_picker_keeps(self):
+        # In Chinese Django would print 2026/09/30, which <input type="date"> discards.
+        page = self.client.get(self.url).content.decode()
+        self.assertIn('type="date" name="arrived_on" value="2026-09-30"', page)
+
     def test_it_refuses_a_receipt_date_in_the_future(self):
         response = self.client.post(
             self.url,
