@@ -12,12 +12,13 @@ One rule, three levels (docs/agencies.md):
 An object the user may not READ is answered with 404, so that its existence is not revealed;
 an object the user may read but not change is answered with 403.
 
-Later apps add ``get_<thing>_for_user`` here, each a two-liner over :func:`get_scoped_for_user`
-with the path from the thing to its body, e.g.::
+Later apps add ``get_<thing>_for_user`` here, each one call: :func:`get_of_body_for_user` for
+an object of a body page (``…/<slug>/…/<pk>/``), else :func:`get_scoped_for_user` with the path
+from the thing to its body, e.g.::
 
-    def get_application_for_user(request, pk, *, write=False, approve=False):
-        return get_scoped_for_user(
-            request, Application.objects.all(), "agency", write=write, approve=approve, pk=pk
+    def get_channel_for_user(request, slug, pk, *, write=False, approve=False):
+        return get_of_body_for_user(
+            request, Channel.objects.all(), slug, pk, write=write, approve=approve
         )
 """
 
@@ -112,6 +113,23 @@ def _agency_pk(obj: Model, agency_path: str) -> int:
     return obj.pk
 
 
+def get_of_body_for_user(
+    request,
+    queryset: QuerySet,
+    slug: str,
+    pk: int,
+    *,
+    via: str = "agency",
+    write: bool = False,
+    approve: bool = False,
+) -> Model:
+    """Object ``pk`` of ``queryset`` belonging to the body ``slug`` (reached by the ORM path
+    ``via``), access-checked: the shape of every ``/staff/…/<slug>/…/<pk>/`` page."""
+    return get_scoped_for_user(
+        request, queryset, via, write=write, approve=approve, pk=pk, **{f"{via}__slug": slug}
+    )
+
+
 def get_agency_for_user(
     request, slug_or_pk: str | int, *, write: bool = False, approve: bool = False
 ) -> Agency:
@@ -157,14 +175,13 @@ def get_item_for_user(request, slug: str, pk: int, *, write: bool = False, appro
     """A catalog item of the body ``slug`` (gongkai.catalog), access-checked."""
     from gongkai.catalog.models import CatalogItem
 
-    return get_scoped_for_user(
+    return get_of_body_for_user(
         request,
         CatalogItem.objects.select_related("agency", "category__parent"),
-        "agency",
+        slug,
+        pk,
         write=write,
         approve=approve,
-        pk=pk,
-        agency__slug=slug,
     )
 
 
@@ -174,14 +191,13 @@ def get_adoption_for_user(
     """A body's adopted standard catalog (gongkai.standards), access-checked."""
     from gongkai.standards.models import Adoption
 
-    return get_scoped_for_user(
+    return get_of_body_for_user(
         request,
         Adoption.objects.select_related("agency", "template"),
-        "agency",
+        slug,
+        pk,
         write=write,
         approve=approve,
-        pk=pk,
-        agency__slug=slug,
     )
 
 
@@ -191,14 +207,8 @@ def get_channel_for_user(
     """A body's publication channel (gongkai.channels), access-checked."""
     from gongkai.channels.models import Channel
 
-    return get_scoped_for_user(
-        request,
-        Channel.objects.select_related("agency"),
-        "agency",
-        write=write,
-        approve=approve,
-        pk=pk,
-        agency__slug=slug,
+    return get_of_body_for_user(
+        request, Channel.objects.select_related("agency"), slug, pk, write=write, approve=approve
     )
 
 
@@ -215,14 +225,13 @@ def get_dispute_case_for_user(
     """A 行政复议/诉讼 case of the body ``slug`` (gongkai.reports), access-checked."""
     from gongkai.reports.models import DisputeCase
 
-    return get_scoped_for_user(
+    return get_of_body_for_user(
         request,
         DisputeCase.objects.select_related("agency", "application"),
-        "agency",
+        slug,
+        pk,
         write=write,
         approve=approve,
-        pk=pk,
-        agency__slug=slug,
     )
 
 
@@ -231,14 +240,8 @@ def get_supervision_record_for_user(
 ):
     """A record of the body ``slug`` in gongkai.supervision (consultation, complaint, training,
     self-inspection, staff …; ``model`` is its class), access-checked; supervisors read it."""
-    return get_scoped_for_user(
-        request,
-        model.objects.select_related("agency"),
-        "agency",
-        write=write,
-        approve=approve,
-        pk=pk,
-        agency__slug=slug,
+    return get_of_body_for_user(
+        request, model.objects.select_related("agency"), slug, pk, write=write, approve=approve
     )
 
 
@@ -246,11 +249,11 @@ def get_finding_for_user(request, slug: str, pk: int, *, write: bool = False):
     """A finding of a self-inspection of the body ``slug`` (gongkai.supervision)."""
     from gongkai.supervision.models import Finding
 
-    return get_scoped_for_user(
+    return get_of_body_for_user(
         request,
         Finding.objects.select_related("inspection__agency"),
-        "inspection__agency",
+        slug,
+        pk,
+        via="inspection__agency",
         write=write,
-        pk=pk,
-        inspection__agency__slug=slug,
     )
