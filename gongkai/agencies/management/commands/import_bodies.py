@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.core.management.base import BaseCommand
 
-from gongkai.agencies.importing import FileRefused, RowsRefused, import_bodies
+from gongkai.agencies.commands import run_import
+from gongkai.agencies.importing import import_bodies
 
 
 class Command(BaseCommand):
@@ -11,19 +11,4 @@ class Command(BaseCommand):
         parser.add_argument("path", metavar="FILE.csv", help="UTF-8 编码的 CSV 文件（可带 BOM）")
 
     def handle(self, *args, path, **options):
-        try:
-            result = import_bodies(path)
-        except FileRefused as exc:
-            raise CommandError(str(exc), returncode=2) from None
-        except RowsRefused as exc:
-            for line in exc.errors:
-                self.stderr.write(line)
-            raise CommandError(
-                f"共 {len(exc.errors)} 处错误，未导入任何数据。", returncode=2
-            ) from None
-        except DatabaseError as exc:
-            first_line = (
-                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            )
-            raise CommandError(f"数据库不可用：{first_line}", returncode=2) from None
-        self.stdout.write(str(result))
+        run_import(self, lambda: import_bodies(path))

@@ -1,8 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.core.management.base import BaseCommand
 
-from gongkai.agencies.models import Agency
-from gongkai.catalog.importing import FileRefused, RowsRefused, import_catalog, import_table2
+from gongkai.agencies.commands import body_named, run_import
+from gongkai.catalog.importing import import_catalog, import_table2
 
 
 class Command(BaseCommand):
@@ -19,20 +18,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slug, path, table2, **options):
-        try:
-            agency = Agency.objects.filter(slug=slug).first()
-            if agency is None:
-                raise CommandError(f"找不到网址标识为「{slug}」的机关", returncode=2)
-            result = (import_table2 if table2 else import_catalog)(agency, path)
-        except FileRefused as exc:
-            raise CommandError(str(exc), returncode=2) from None
-        except RowsRefused as exc:
-            for line in exc.errors:
-                self.stderr.write(line)
-            raise CommandError(
-                f"共 {len(exc.errors)} 处错误，未导入任何数据。", returncode=2
-            ) from None
-        except DatabaseError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise CommandError(f"数据库不可用：{first}", returncode=2) from None
-        self.stdout.write(str(result))
+        run_import(
+            self, lambda: (import_table2 if table2 else import_catalog)(body_named(slug), path)
+        )
