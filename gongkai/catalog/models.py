@@ -213,6 +213,17 @@ class CatalogItem(models.Model):
     )
     index_no = models.CharField(_("索引号"), max_length=60, unique=True)
     title = models.CharField(_("名称"), max_length=300)
+    # 条例 Art. 44: the application whose information is being made public proactively. Staff
+    # only: public pages, feeds and the API never show it (the applicant's identity, PIPL).
+    from_application = models.ForeignKey(
+        "applications.Application",
+        verbose_name=_("据以转为主动公开的申请（条例第四十四条）"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proactive_items",
+        editable=False,
+    )
     summary = models.TextField(_("内容概述"), blank=True)
     body = models.TextField(_("正文"), blank=True)
     written_on = models.DateField(_("成文（生成）日期"))

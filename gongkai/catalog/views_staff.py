@@ -13,15 +13,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import agencies_for_user, get_agency_for_user, get_item_for_user
+from gongkai.agencies.access import (
+    agencies_for_user,
+    get_agency_for_user,
+    get_application_for_user,
+    get_item_for_user,
+)
 from gongkai.agencies.importing import FileRefused, RowsRefused
 
-from . import attachments, importing, pagecache, workflow
+from . import attachments, importing, pagecache, proposals, workflow
 from .clocks import attention, item_clock
 from .forms import (
     ApproveForm,
@@ -63,6 +69,7 @@ def dashboard(request, slug):
         "status": status,
         "items": listed.select_related("category__parent").order_by("-created_at", "-pk")[:50],
         "attention": attention(agency),
+        "proposals": proposals.open_proposals(agency),
         "can_write": agencies_for_user(request.user, write=True).filter(pk=agency.pk).exists(),
     }
     return render(request, "catalog/staff/dashboard.html", ctx)
@@ -71,16 +78,27 @@ def dashboard(request, slug):
 @login_required
 def create_item(request, slug):
     agency = get_agency_for_user(request, slug, write=True)
-    form = ItemForm(request.POST or None, initial={"publisher": agency.name})
+    source = None
+    initial = {"publisher": agency.name}
+    if request.GET.get("from"):  # a proposal of 条例 Art. 44 (the dashboard's list)
+        source = get_application_for_user(request, request.GET["from"], slug=slug)
+        initial.update(proposals.draft_fields(source))
+    form = ItemForm(request.POST or None, initial=initial)
     if form.is_valid():
         try:
-            item = workflow.create_item(agency=agency, actor=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                item = workflow.create_item(
+                    agency=agency, actor=request.user, from_application=source, **form.cleaned_data
+                )
+                if source is not None:
+                    proposals.made_from(source, item, actor=request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("已创建草稿，索引号 %(no)s。") % {"no": item.index_no})
             return _to_item(item)
-    return render(request, "catalog/staff/item_form.html", {"agency": agency, "form": form})
+    ctx = {"agency": agency, "form": form, "source": source}
+    return render(request, "catalog/staff/item_form.html", ctx)
 
 
 @login_required
