@@ -14,12 +14,13 @@ DATE = {"widget": DateInput()}
 DATE_ERRORS = {"required": _("请填写日期。"), "invalid": _("日期无效，请按 年-月-日 填写。")}
 
 
+OUTCOME_CHOICES = [("", "—")] + [(k, f"{k} {v}") for k, v in OUTCOME_LABELS.items()]
+
+
 class DraftForm(forms.Form):
     kind = forms.ChoiceField(label=_("文书种类"), choices=KIND_CHOICES)
     outcome = forms.ChoiceField(
-        label=_("办理结果（答复书）"),
-        required=False,
-        choices=[("", "—")] + [(k, f"{k} {v}") for k, v in OUTCOME_LABELS.items()],
+        label=_("办理结果（答复书）"), required=False, choices=OUTCOME_CHOICES
     )
     addressee = forms.CharField(
         label=_("抬头（第三方名称；留空为申请人）"), required=False, max_length=200
@@ -64,6 +65,11 @@ class CancelForm(forms.Form):
 
 class TemplateUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("文书种类"), choices=KIND_CHOICES)
+    outcome = forms.ChoiceField(
+        label=_("仅用于此办理结果的答复书（留空则用于全部）"),
+        required=False,
+        choices=OUTCOME_CHOICES,
+    )
     file = forms.FileField(
         label=_("Word 模板（.docx）"), error_messages={"required": _("请选择要上传的文件。")}
     )
@@ -75,3 +81,9 @@ class TemplateUploadForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("文件不能超过 5 MB。"))
         return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") and data.get("kind") != "answer":
+            self.add_error("outcome", _("只有答复书可以按办理结果分别设置模板。"))
+        return data

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import KINDS, Kind
+from .kinds import KINDS, OUTCOME_LABELS, Kind
 
 KIND_CHOICES = [(kind.value, info.label) for kind, info in KINDS.items()]
 
@@ -199,6 +199,11 @@ class BodyTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.get_kind_display()} · {self.original_name}"
+
+    @property
+    def outcome_label(self) -> str:
+        """The 办理结果 an 答复书 template is for (表三 row label), "" for every outcome."""
+        return OUTCOME_LABELS.get(self.outcome, "")
 
     @classmethod
     def current(cls, agency, kind: Kind, outcome: str = "") -> BodyTemplate | None:

@@ -174,7 +174,7 @@ def templates_page(request, slug):
     if request.method == "POST":
         agency = get_agency_for_user(request, slug, write=True)
         if form.is_valid():
-            kind = Kind(form.cleaned_data["kind"])
+            kind, outcome = Kind(form.cleaned_data["kind"]), form.cleaned_data["outcome"]
             data = form.cleaned_data["file"].read()
             try:
                 check_template(data, kind, sample_context(agency, kind))
@@ -182,12 +182,13 @@ def templates_page(request, slug):
                 for message in exc.messages:
                     form.add_error("file", message)
             else:
-                BodyTemplate.objects.filter(agency=agency, kind=kind, outcome="").update(
+                BodyTemplate.objects.filter(agency=agency, kind=kind, outcome=outcome).update(
                     active=False
                 )
                 row = BodyTemplate(
                     agency=agency,
                     kind=kind,
+                    outcome=outcome,
                     original_name=form.cleaned_data["file"].name[:200],
                     uploaded_by=request.user,
                 )
@@ -203,7 +204,10 @@ def templates_page(request, slug):
         }
         for kind, info in KINDS.items()
     ]
-    return render(request, "letters/templates.html", {"agency": agency, "rows": rows, "form": form})
+    # An 答复书's templates for one outcome each (services.py uses them before the general one).
+    by_outcome = BodyTemplate.objects.filter(agency=agency, active=True).exclude(outcome="")
+    ctx = {"agency": agency, "rows": rows, "by_outcome": by_outcome, "form": form}
+    return render(request, "letters/templates.html", ctx)
 
 
 @login_required

@@ -78,3 +78,31 @@ class TemplatePageTestCase(BaseTestCase):
         self.assertEqual(
             BodyTemplate.current(self.agency_a, Kind.RECEIPT).original_name, "回执.docx"
         )
+
+    def test_an_answer_template_for_one_outcome_is_used_before_the_general_one(self):
+        url = reverse("letters:templates", kwargs={"slug": self.agency_a.slug})
+        self.client.force_login(self.alice)
+        refused = self.client.post(
+            url,
+            {
+                "kind": "receipt",
+                "outcome": "3.3.1",
+                "file": SimpleUploadedFile("回执.docx", default_template(Kind.RECEIPT)),
+            },
+        )
+        self.assertContains(refused, "只有答复书可以按办理结果分别设置模板。")
+        for name, outcome in (("通用答复书.docx", ""), ("不予公开答复书.docx", "3.3.1")):
+            upload = SimpleUploadedFile(name, default_template(Kind.ANSWER))
+            response = self.client.post(url, {"kind": "answer", "outcome": outcome, "file": upload})
+            self.assertRedirects(response, url)
+        current = BodyTemplate.current
+        self.assertEqual(
+            current(self.agency_a, Kind.ANSWER, "3.3.1").original_name, "不予公开答复书.docx"
+        )
+        self.assertEqual(
+            current(self.agency_a, Kind.ANSWER, "3.1").original_name, "通用答复书.docx"
+        )
+        page = self.client.get(url).content.decode()
+        self.assertIn("按办理结果分别设置的答复书模板", page)
+        self.assertIn("3.3.1 ", page)
+        self.assertIn("不予公开答复书.docx", page)
