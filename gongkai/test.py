@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+import unittest
 from dataclasses import dataclass
 
 from django.test import TestCase
@@ -26,8 +28,6 @@ class Runner(DiscoverRunner):
 
         # Uploaded files (catalog attachments, applications' private files) go to throw-away
         # folders, never to the developer's data/.
-
-        # Uploaded files (catalog attachments) go to a throw-away folder, never to data/media.
         import tempfile
 
         self._media = tempfile.TemporaryDirectory(prefix="gongkai-test-media-")
@@ -37,21 +37,39 @@ class Runner(DiscoverRunner):
         # The public column's page cache would carry pages from one test into the next.
         settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
 
-        # Uploads of the test run go to a temporary folder, never the developer's data/.
-        self._uploads = tempfile.TemporaryDirectory(prefix="gongkai-test-uploads-")
-        settings.STORAGES["applications"]["OPTIONS"]["location"] = self._uploads.name
-
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)
         self._media.cleanup()
         self._uploads.cleanup()
 
+    def get_resultclass(self):
+        return super().get_resultclass() or TimedResult
+
     def suite_result(self, suite, result, **kwargs):
         failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
         skipped = len(result.skipped)
         passed = result.testsRun - failed - skipped
+        slowest = sorted(getattr(result, "seconds", {}).items(), key=lambda kv: -kv[1])[:8]
+        if slowest and result.testsRun > 100:  # CI must stay under 30 minutes: say where it goes
+            print("slowest test classes: " + ", ".join(f"{n} {s:.0f} s" for n, s in slowest))
         print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
         return super().suite_result(suite, result, **kwargs)
+
+
+class TimedResult(unittest.TextTestResult):
+    """Seconds spent per test class (its tests and its class set-up), for the closing lines."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seconds: dict[str, float] = {}
+        self._since = time.perf_counter()
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        now = time.perf_counter()
+        name = f"{type(test).__module__.rsplit('.', 1)[-1]}.{type(test).__name__}"
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._since
+        self._since = now
 
 
 # A made-up but valid USCC for tests: "11" (机构编制, 机关) + 和田县's division code 653221 + a
