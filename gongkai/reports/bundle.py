@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .export import fonts
 
@@ -142,7 +142,14 @@ def _split(document, anchors: list[str]) -> dict[str, tuple[bytes, int]]:
 
 def build_bundle(case, *, actor=None, today: datetime.date | None = None) -> Bundle:
     """The defence bundle of ``case`` (module docstring; 行政复议法 Art. 48, 54; 指导案例101号;
-    235号), as zip bytes in ``Bundle.data``; logs the export on the application (PIPL)."""
+    235号), as zip bytes in ``Bundle.data``; logs the export on the application (PIPL).
+    Always in Chinese, whatever the language of the staff page: it goes to a Chinese 复议机关
+    or court."""
+    with translation.override("zh-hans"):
+        return _build(case, actor=actor, today=today)
+
+
+def _build(case, *, actor, today) -> Bundle:
     from weasyprint import HTML  # imported here: only bundles pay for it
 
     from gongkai.applications.models import Event
@@ -273,7 +280,8 @@ def build_bundle(case, *, actor=None, today: datetime.date | None = None) -> Bun
         )
     _limit(bundle)
     index_html = render_to_string(
-        "reports/bundle_index.html", {**ctx, "parts": bundle.parts, "notes": bundle.notes}
+        "reports/bundle_index.html",
+        {**ctx, "parts": bundle.parts, "notes": bundle.notes, "paged": True},
     )
     index = HTML(string=index_html).write_pdf()
     bundle.data = _zip(bundle, index)

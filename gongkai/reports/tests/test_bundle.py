@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import translation
 
 from gongkai.applications.models import Event
 from gongkai.applications.uploads import store_attachment
@@ -117,6 +118,15 @@ class DefenceBundleTestCase(BaseTestCase):
         self.assertIn("送达告知书", timeline)
         self.assertIn("检索记录", timeline)
         self.assertEqual([p.pages for p in bundle.parts if p.pages is not None][0], 1)
+
+    def test_it_is_in_chinese_whatever_the_staff_pages_language(self):
+        with translation.override("en"):
+            bundle = build_bundle(self.case)
+        index = zipfile.ZipFile(io.BytesIO(bundle.data)).read(f"{FOLDER}/00-目录.pdf")
+        text = pdf_text(index)
+        self.assertIn("案号", text)
+        self.assertIn("EMS 邮寄（回执）", text)
+        self.assertNotIn("Case number", text)
 
     def test_only_the_bodys_own_staff_download_it_and_it_is_logged(self):
         url = f"/reports/staff/wuzongxiao/cases/{self.case.pk}/bundle.zip"

@@ -79,6 +79,8 @@ class ReportsDemoTestCase(TestCase):
         for case in DisputeCase.objects.filter(agency=self.zrzy).select_related("application"):
             with self.subTest(case=case.case_number):
                 self.assertLess(case.application.closed_on, case.filed_on)
+        shown = DisputeCase.objects.get(agency=self.zrzy, case_number="和政复〔2025〕3号")
+        self.assertEqual((shown.answered_on, shown.simplified), (date(2025, 2, 20), True))
         served = Notice.objects.filter(agency=self.zrzy, status=Notice.Status.SERVED)
         self.assertEqual(sorted(served.values_list("outcome", flat=True)), ["3.2", "3.4.1"])
         not_held = Application.objects.get(agency=self.zrzy, outcome="3.4.1")
