@@ -3,7 +3,8 @@ annual-report demo records (gongkai/reports/demo.py: the seed township's 2023, �
 busy 2025 through the real services).
 
 Prints, on a throw-away database: the first load, the second (idempotent) load, and the
-reports part alone (first run, into a world loaded without it; then again). Run:
+reports part alone (first run, into a world loaded without it; then again), and the defence
+bundle of the demo's review case (gongkai/reports/bundle.py). Run:
 ``.venv/bin/python bench/demo_bench.py`` (SQLite), or with ``DATABASE_URL=postgres://…``
 (a test database is created and dropped). Uses the real password hasher, as ``make run``
 does.
@@ -54,7 +55,17 @@ def main() -> None:
         print(f"load_demo without the reports part (before this change): {without:.2f} s")
         print(f"reports part, first run: {first_reports:.2f} s ({n} objects)")
         print(f"reports part, second run: {again_reports * 1000:.1f} ms ({m} objects)")
-        print(f"load_demo, second run (whole, idempotent): {again:.2f} s ({result.changed} changed)")
+        print(
+            f"load_demo, second run (whole, idempotent): {again:.2f} s ({result.changed} changed)"
+        )
+        from gongkai.reports.bundle import build_bundle
+        from gongkai.reports.models import DisputeCase
+
+        case = DisputeCase.objects.get(case_number="和政复〔2025〕3号")
+        for label in ("first, the notice converted to PDF", "again, the notice's PDF kept"):
+            seconds, bundle = timed(lambda: build_bundle(case))
+            kb = len(bundle.data) // 1024
+            print(f"defence bundle of {case.case_number} ({label}): {seconds:.2f} s, {kb} KB")
     finally:
         teardown_databases(old, verbosity=0)
 
