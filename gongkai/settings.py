@@ -385,3 +385,8 @@ GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")
 # (UNCONFIRMED): months between two reviews of a 依申请公开 / 不予公开 item, per platform.
 GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)
 
+
+# == reports: the defence bundle of a 行政复议/诉讼 case (docs/annual-report.md) ==
+# Size limit of the zip: the platform's own records are always in; uploaded files past it are
+# left out and named in the index. What a 复议机关 or court accepts online is UNCONFIRMED.
+GONGKAI_DEFENCE_BUNDLE_MAX_BYTES = envint("GONGKAI_DEFENCE_BUNDLE_MAX_BYTES", 50 * 1024 * 1024)

@@ -144,6 +144,7 @@ USERS = [
     ("county-fuzeren", "王建国", Role.HEAD, "hotan-county"),
     ("county-jiandu", "张伟", Role.SUPERVISOR, "hotan-county"),
     ("edu-jingban", "刘洋", Role.OFFICER, "hotan-edu"),
+    ("zrzy-fuzeren", "陈志强", Role.HEAD, "hotan-zrzy"),  # signs the busy demo year (reports)
 ]
 
 
@@ -237,6 +238,10 @@ def load_demo() -> DemoResult:
     from gongkai.supervision.demo import load_supervision_demo
 
     changed += load_supervision_demo(agencies)
+    # The seed township's 2023 report and a busy 2025 of 县自然资源局 (gongkai.reports).
+    from gongkai.reports.demo import load_reports_demo
+
+    changed += load_reports_demo(agencies)
     return DemoResult(logins=logins, changed=changed)
 
 

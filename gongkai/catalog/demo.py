@@ -86,9 +86,10 @@ TOWNSHIP_ITEMS = [
         "{short}农村集体经济组织财务公开暂行办法",
         {
             "summary": "已被新的财务公开办法替代，自2026年1月1日起废止。",
-            "written_on": D(2023, 3, 15),
-            "published_on": D(2023, 3, 20),
-            "doc_no": "{abbr}政规〔2023〕2号",
+            # 2024, not 2023: the seed township's 2023 report has no 规范性文件 (reports/demo.py).
+            "written_on": D(2024, 3, 15),
+            "published_on": D(2024, 3, 20),
+            "doc_no": "{abbr}政规〔2024〕2号",
             "category": "财政、金融、审计\\财政",
             "genre": Genre.NORMATIVE,
             "validity": Validity.REPEALED,

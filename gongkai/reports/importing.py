@@ -2,7 +2,7 @@
 
 Columns (order free; Chinese header or the key): 案号, 类别 (行政复议 / 直接起诉 / 复议后起诉, or
 the full labels), 申请或起诉日期; optional 本机关地位 (被申请人/被告, or 共同被告 for a review body
-that is only co-defendant), 受理日期, 收到答复通知日期, 简易程序 (是/否), 审结日期, 结果 (维持 /
+that is only co-defendant), 受理日期, 收到答复通知日期, 提交答复日期, 简易程序 (是/否), 审结日期, 结果 (维持 /
 纠正 / 其他; empty = 尚未审结), 受理编号 (the application concerned), 申请人/原告, 复议机关/法院,
 说明. Every row is checked first; any problem → every problem with its line number and nothing
 written. A 案号 already stored for the body is updated, so importing the same file twice
@@ -25,6 +25,7 @@ COLUMNS = {
     "role": "本机关地位",
     "accepted_on": "受理日期",
     "copy_received_on": "收到答复通知日期",
+    "answered_on": "提交答复日期",
     "simplified": "简易程序",
     "decided_on": "审结日期",
     "outcome": "结果",
@@ -73,7 +74,7 @@ def _case(row: Row, agency, applications: dict) -> None:
     v = row.values
     dates = {
         k: _date(row, k, COLUMNS[k])
-        for k in ("filed_on", "accepted_on", "copy_received_on", "decided_on")
+        for k in ("filed_on", "accepted_on", "copy_received_on", "answered_on", "decided_on")
     }
     if not v.get("case_number"):
         row.error("案号不能为空")

@@ -12,4 +12,5 @@ urlpatterns = [
     path("staff/<slug:slug>/status/<int:year>/", v.annual_status, name="annual-status"),
     path("staff/<slug:slug>/cases/", v.cases, name="cases"),
     path("staff/<slug:slug>/cases/<int:case_pk>/", v.case_detail, name="case"),
+    path("staff/<slug:slug>/cases/<int:case_pk>/bundle.zip", v.case_bundle, name="case-bundle"),
 ]

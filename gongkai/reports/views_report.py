@@ -8,6 +8,7 @@ Every body-scoped object comes through ``gongkai.agencies.access``.
 from __future__ import annotations
 
 import datetime
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -250,6 +251,7 @@ def cases(request, slug):
 @login_required
 def case_detail(request, slug, case_pk):
     case = get_dispute_case_for_user(request, slug, case_pk)
+    may_bundle = agencies_for_user(request.user, write=True).filter(pk=case.agency_id).exists()
     today = timezone.localdate()
     due = case.answer_due()
     left = None
@@ -264,8 +266,24 @@ def case_detail(request, slug, case_pk):
         "left": left,
         "decision_due": case.decision_due(),
         "counted": case.role == "respondent",
+        "may_bundle": may_bundle,
     }
     return render(request, "reports/case_detail.html", ctx)
+
+
+@login_required
+def case_bundle(request, slug, case_pk):
+    """The case's defence bundle as a zip (行政复议法 Art. 48, 54; ``bundle.build_bundle``).
+    It holds the applicant's identity, so only the body's own staff get it (write level)."""
+    from .bundle import build_bundle
+
+    case = get_dispute_case_for_user(request, slug, case_pk, write=True)
+    bundle = build_bundle(case, actor=request.user)
+    response = HttpResponse(bundle.data, content_type="application/zip")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(bundle.file_name)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def version_for(agency, year: int, number: int | None = None) -> ReportVersion:
