@@ -37,8 +37,21 @@ class Runner(DiscoverRunner):
         # The public column's page cache would carry pages from one test into the next.
         settings.GONGKAI_COLUMN_CACHE_SECONDS = 0
 
+        # `check_report` takes its language from the environment (LANGUAGE … LANG, --lang):
+        # tests expect its Chinese default whatever the developer's locale.
+        import os
+
+        self._language = os.environ.get("LANGUAGE")
+        os.environ["LANGUAGE"] = "zh_CN"
+
     def teardown_test_environment(self, **kwargs):
         super().teardown_test_environment(**kwargs)
+        import os
+
+        if self._language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = self._language
         self._media.cleanup()
         self._uploads.cleanup()
 

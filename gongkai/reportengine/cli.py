@@ -36,6 +36,7 @@ from . import limits
 from .checks.dates import NATIONAL_DEADLINES
 from .figures import Figures
 from .limits import REPORT_SUFFIXES
+from .messages import LANGUAGES, catalog_translate, language_from_environment, untranslated
 from .results import (
     CSV_COLUMNS,
     Options,
@@ -51,7 +52,7 @@ from .results import (
     verdict,
     verdict_line,
 )
-from .textview import render
+from .textview import view
 
 __all__ = ["REPORT_SUFFIXES", "add_options", "build_parser", "main"]
 
@@ -270,6 +271,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         help=f"本地更早的公布期限（次年月日），可重复；KIND 为 {kinds}，例如 township=01-25",
     )
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="终端输出（检查结果说明、结论）的语言：zh 中文，en 英文；默认按环境变量 LANGUAGE、"
+        "LC_ALL、LC_MESSAGES、LANG 判断（以 en 开头为英文，否则中文）。JSON 与 CSV 始终为中文",
+    )
+    parser.add_argument(
         "--body-kind",
         type=body_kind_option,
         metavar="KIND",
@@ -294,6 +301,10 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}"),
     (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
     (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 需要一个值"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"),
+        "参数 {0} 的值 {1} 无效（可选：{2}）",
+    ),
     (re.compile(r"argument (\S+): (.*)"), "参数 {0}：{1}"),
     (re.compile(r"ambiguous option: (\S+).*"), "选项不明确：{0}"),
 )
@@ -319,6 +330,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         raise UsageError("路径不能为空")
     if options.json and options.jsonl:
         raise UsageError("--json 与 --jsonl 只能选一个")
+    options.lang = options.lang or language_from_environment(os.environ)
     return options
 
 
@@ -407,6 +419,11 @@ class Writer:
 
     def __init__(self, options, out: TextIO, err: TextIO, total: int):
         self.options, self.out, self.err, self.total = options, out, err, total
+        try:
+            self.translate = catalog_translate(options.lang)
+        except OSError:  # an installation without locale/: still a useful, Chinese, view
+            err.write(f"gongkai check_report: 没有 {options.lang} 语言的翻译文件，以中文输出\n")
+            self.translate = untranslated
         self.written = 0
         self.tally: dict[str, int] = defaultdict(int)
         self.unreadable = self.errors = False
@@ -443,9 +460,11 @@ class Writer:
                 self.out.write(text)
         elif item.figures is not None:
             if options.quiet:
-                text = guarded(item, lambda i: f"{i.path}: {verdict_line(i.figures)}")
+                text = guarded(
+                    item, lambda i: f"{i.path}: {verdict_line(i.figures, self.translate)}"
+                )
             else:
-                text = guarded(item, lambda i: render(i.figures) + "\n")
+                text = guarded(item, lambda i: view(i.figures, self.translate) + "\n")
             if text is not None:
                 self.out.write(text + "\n")
         if self.csv is not None:
@@ -460,7 +479,7 @@ class Writer:
         if options.json:
             self.out.write(("\n]" if self.total > 1 else "") + "\n" if self.written else "[]\n")
         elif not options.jsonl and self.total > 1:
-            self.out.write(summary(self.tally) + "\n")
+            self.out.write(summary(self.tally, self.translate) + "\n")
         if self.csv_handle is not None:
             self.csv_handle.close()
         if self.unreadable:

@@ -17,10 +17,12 @@ parser cannot read it; never a silent 0. Whoever sets a cell to ``None`` adds a 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
+
+from .messages import Translate, param_from_json, param_to_json, render, translated
 
 SCHEMA_VERSION = 1
 
@@ -181,20 +183,61 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One finding. ``message`` and ``hint`` are the Chinese text (as in the JSON); the
+    message was made from ``template`` and ``params`` (:mod:`.messages`), so that
+    :meth:`localized` can say it in another language. Two findings are equal when their
+    code, severity, place and Chinese text are."""
+
     code: str  # stable, documented in docs/report-checks.md, e.g. "R101"
     severity: Severity
     where: str  # e.g. "table3.3.7[6]", "table4[4]", "section5", "meta.published_on"
     message: str  # Chinese, for people
     hint: str = ""
+    # The message's template (a Chinese msgid with {name} placeholders) and its parameters;
+    # "" for a finding made from a finished sentence (then the message is its own msgid).
+    template: str = field(default="", compare=False)
+    params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
-    def to_dict(self) -> dict[str, str]:
+    @classmethod
+    def make(
+        cls, code: str, severity: Severity, where: str, template: str, hint: str = "", **params
+    ) -> Finding:
+        """A finding whose message is ``template`` filled with ``params`` (in Chinese)."""
+        items = tuple(params.items())
+        return cls(code, severity, where, render(template, params), hint, template, items)
+
+    def localized(self, translate: Translate) -> Finding:
+        """This finding with its message and hint in the language of ``translate`` (e.g.
+        Django's ``gettext``, or :func:`.messages.catalog_translate`); a text the catalog
+        does not have stays Chinese."""
+        message = render(self.template or self.message, dict(self.params), translate)
+        return replace(self, message=message, hint=translated(self.hint, translate))
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": str(self.severity),
             "where": self.where,
             "message": self.message,
             "hint": self.hint,
+            "message_template": self.template or self.message,
+            "params": {name: param_to_json(value) for name, value in self.params},
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """Back from :meth:`to_dict`; JSON written before templates existed reads too."""
+        template = data.get("message_template")
+        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        return cls(
+            data["code"],
+            Severity(data["severity"]),
+            data["where"],
+            data["message"],
+            data.get("hint", ""),
+            template if isinstance(template, str) and template != data["message"] else "",
+            tuple((name, param_from_json(value)) for name, value in params.items()),
+        )
 
 
 # --- The structure ----------------------------------------------------------------------
@@ -253,8 +296,11 @@ class Figures:
     def cell(self, row_id: str, column: int) -> Cell:
         return self.row(row_id)[column]
 
-    def add(self, code: str, severity: Severity, where: str, message: str, hint: str = "") -> None:
-        self.findings.append(Finding(code, Severity(severity), where, message, hint))
+    def add(
+        self, code: str, severity: Severity, where: str, message: str, hint: str = "", **params
+    ) -> None:
+        """A finding; ``message`` is a template filled with ``params`` (:meth:`Finding.make`)."""
+        self.findings.append(Finding.make(code, Severity(severity), where, message, hint, **params))
 
     @property
     def has_errors(self) -> bool:
@@ -285,12 +331,7 @@ class Figures:
             table2=dict(data.get("table2") or {}),
             table3={k: list(v) for k, v in (data.get("table3") or {}).items()},
             table4=list(data.get("table4") or [None] * 15),
-            findings=[
-                Finding(
-                    f["code"], Severity(f["severity"]), f["where"], f["message"], f.get("hint", "")
-                )
-                for f in data.get("findings") or []
-            ],
+            findings=[Finding.from_dict(f) for f in data.get("findings") or []],
             source=data.get("source"),
             read_by_ocr=bool(data.get("read_by_ocr", False)),
         )

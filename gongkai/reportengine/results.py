@@ -25,20 +25,22 @@ from datetime import date
 from . import limits
 from .checks import analyse, check_pair
 from .figures import SCHEMA_VERSION, Figures, Finding, Severity
+from .messages import Translate, gettext_noop, render, untranslated
 from .workers import Budget, run_budgeted
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.NOTICE, Severity.UNREAD)
 SEVERITY_NAMES = {
-    Severity.ERROR: "错误",
-    Severity.WARNING: "警告",
-    Severity.NOTICE: "提示",
-    Severity.UNREAD: "未能读取",
+    Severity.ERROR: gettext_noop("错误"),
+    Severity.WARNING: gettext_noop("警告"),
+    Severity.NOTICE: gettext_noop("提示"),
+    Severity.UNREAD: gettext_noop("未能读取"),
 }
 
-VERDICT_ERRORS = "有错误"
-VERDICT_UNREAD = "部分内容未能读取"
-VERDICT_CLEAN = "未发现错误"
-VERDICT_UNREADABLE = "无法读取"
+# The verdicts as CSV writes them (always Chinese); the terminal translates them (--lang).
+VERDICT_ERRORS = gettext_noop("有错误")
+VERDICT_UNREAD = gettext_noop("部分内容未能读取")
+VERDICT_CLEAN = gettext_noop("未发现错误")
+VERDICT_UNREADABLE = gettext_noop("无法读取")
 VERDICTS = (VERDICT_ERRORS, VERDICT_UNREAD, VERDICT_CLEAN, VERDICT_UNREADABLE)
 
 
@@ -91,14 +93,25 @@ def counts(figures: Figures) -> dict[Severity, int]:
     return result
 
 
-def verdict_line(figures: Figures) -> str:
+LIST_SEPARATOR = gettext_noop("，")
+COUNTED = {
+    Severity.ERROR: gettext_noop("{n} 个错误"),
+    Severity.WARNING: gettext_noop("{n} 个警告"),
+    Severity.NOTICE: gettext_noop("{n} 个提示"),
+    Severity.UNREAD: gettext_noop("{n} 处未能读取"),
+}
+
+
+def verdict_line(figures: Figures, translate: Translate = untranslated) -> str:
+    """E.g. 「有错误（1 个错误，2 个警告）」, in the language of ``translate``."""
     n = counts(figures)
-    detail = "，".join(
-        f"{n[s]} 处{SEVERITY_NAMES[s]}" if s == Severity.UNREAD else f"{n[s]} 个{SEVERITY_NAMES[s]}"
-        for s in SEVERITY_ORDER
-        if n[s]
+    detail = render(LIST_SEPARATOR, {}, translate).join(
+        render(COUNTED[s], {"n": n[s]}, translate) for s in SEVERITY_ORDER if n[s]
     )
-    return verdict(figures) + (f"（{detail}）" if detail else "")
+    line = render(verdict(figures), {}, translate)
+    return line + (
+        render(gettext_noop("（{detail}）"), {"detail": detail}, translate) if detail else ""
+    )
 
 
 def internal_error(exc: Exception) -> str:
@@ -338,7 +351,16 @@ def csv_values(item: Outcome) -> list[object]:
     return [csv_safe(row.get(k)) for k in CSV_COLUMNS]
 
 
-def summary(tally: dict[str, int]) -> str:
+def summary(tally: dict[str, int], translate: Translate = untranslated) -> str:
     """「共 N 份：有错误 a 份，…」 from a count per verdict."""
-    parts = [f"{name} {tally[name]} 份" for name in VERDICTS if tally.get(name)]
-    return f"共 {sum(tally.values())} 份：" + "，".join(parts)
+    parts = [
+        render(
+            gettext_noop("{verdict} {n} 份"),
+            {"verdict": render(name, {}, translate), "n": tally[name]},
+            translate,
+        )
+        for name in VERDICTS
+        if tally.get(name)
+    ]
+    head = render(gettext_noop("共 {n} 份："), {"n": sum(tally.values())}, translate)
+    return head + render(LIST_SEPARATOR, {}, translate).join(parts)

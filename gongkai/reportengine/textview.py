@@ -1,5 +1,8 @@
 """The terminal view of one checked report: title, the three tables with marks, findings
-grouped (:func:`.results.grouped`), verdict. Used by the CLI (:mod:`.cli`)."""
+grouped (:func:`.results.grouped`), verdict. Used by the CLI (:mod:`.cli`).
+
+In the language of a ``translate`` function (``--lang``): the view's own words and the
+findings; the report's labels (rows, columns, groups) stay as printed in the report."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from .checks.labels import (
     template_label,
 )
 from .figures import TABLE4_GROUPS, Figures, Severity, table2_layout
+from .messages import Translate, gettext_noop, render, untranslated
 from .results import SEVERITY_NAMES, SEVERITY_ORDER, grouped, verdict_line
 
 GRID_COLUMNS = ("自然人", "商业企业", "科研机构", "公益组织", "法律服务", "其他", "总计")
@@ -70,22 +74,30 @@ def grid(labels: list[str], headers: Sequence[str], rows: list[list[str]]) -> li
     return lines
 
 
-def render(figures: Figures) -> str:
+def view(figures: Figures, translate: Translate = untranslated) -> str:
     """A readable view of one report: title, the three tables with marks, findings, verdict."""
+
+    def say(template: str, **params: object) -> str:
+        return render(template, params, translate)
+
     marks = marks_by_where(figures)
     title = " · ".join(
         x
         for x in (
-            figures.body or "（未识别发布机关）",
-            f"{figures.year} 年度" if figures.year else "（未识别年度）",
-            template_label(figures.template),
+            figures.body or say(gettext_noop("（未识别发布机关）")),
+            say(gettext_noop("{year} 年度"), year=str(figures.year))
+            if figures.year
+            else say(gettext_noop("（未识别年度）")),
+            template_label(figures.template).render(translate),
         )
     )
     lines = [f"━━ {title}"]
-    meta = [f"来源：{figures.source or '—'}"]
-    meta.append(f"发布日期：{figures.published_on.isoformat() if figures.published_on else '—'}")
+    meta = [say(gettext_noop("来源：{source}"), source=figures.source or "—")]
+    published = figures.published_on.isoformat() if figures.published_on else "—"
+    meta.append(say(gettext_noop("发布日期：{date}"), date=published))
     if figures.body_kind:
-        meta.append(f"机关类型：{BODY_KIND_LABELS.get(figures.body_kind, figures.body_kind)}")
+        kind = BODY_KIND_LABELS.get(figures.body_kind, figures.body_kind)
+        meta.append(say(gettext_noop("机关类型：{kind}"), kind=say(kind)))
     lines.append("　".join(meta))
 
     # Table 二, compactly: one entry per row of the template.
@@ -102,7 +114,7 @@ def render(figures: Figures) -> str:
             )
         entries.append(f"{label} {shown}")
     lines.append("")
-    lines.append("表二 主动公开：" + "　".join(entries))
+    lines.append(say(gettext_noop("表二 主动公开：")) + "　".join(entries))
 
     # Table 三 as an aligned grid.
     row_ids = list(figures.table3) or []
@@ -117,11 +129,11 @@ def render(figures: Figures) -> str:
             ]
         )
     lines.append("")
-    lines.append("表三 收到和处理政府信息公开申请情况")
+    lines.append(say(gettext_noop("表三 收到和处理政府信息公开申请情况")))
     if rows:
         lines.extend(grid(labels, GRID_COLUMNS, rows))
     else:
-        lines.append("  （无数据）")
+        lines.append("  " + say(gettext_noop("（无数据）")))
 
     # Table 四: three groups of five.
     cells = (list(figures.table4 or []) + [None] * 15)[:15]
@@ -130,33 +142,50 @@ def render(figures: Figures) -> str:
         for g in range(3)
     ]
     lines.append("")
-    lines.append("表四 行政复议、行政诉讼情况")
+    lines.append(say(gettext_noop("表四 行政复议、行政诉讼情况")))
     lines.extend(grid(list(TABLE4_GROUPS), TABLE4_PART_SHORT, rows4))
-    lines.append(f"  标记：! 错误　* 警告或提示　? 未能读取　{EMPTY} 空")
+    lines.append(
+        "  " + say(gettext_noop("标记：! 错误　* 警告或提示　? 未能读取　{empty} 空"), empty=EMPTY)
+    )
 
-    # Findings by severity; repeated ones as one group naming every place.
-    groups = grouped(figures.findings)
+    # Findings by severity; repeated ones as one group naming every place (grouped in the
+    # reader's language: a translation is a function of the Chinese, so the groups are the same).
+    groups = grouped(f.localized(translate) for f in figures.findings)
     for severity in SEVERITY_ORDER:
         mine = [g for g in groups if g.severity == severity]
         if not mine:
             continue
         lines.append("")
-        lines.append(f"{SEVERITY_NAMES[severity]}（{sum(g.count for g in mine)}）")
+        lines.append(
+            say(
+                gettext_noop("{severity}（{count}）"),
+                severity=say(SEVERITY_NAMES[severity]),
+                count=sum(g.count for g in mine),
+            )
+        )
         for g in mine:
             if g.count == 1:
                 lines.append(f"  {g.code}  {g.wheres[0]}  {g.messages[0]}")
             else:
-                lines.append(f"  {g.code}  {g.count} 处，如：{g.messages[0]}")
+                lines.append(
+                    f"  {g.code}  "
+                    + say(
+                        gettext_noop("{count} 处，如：{message}"),
+                        count=g.count,
+                        message=g.messages[0],
+                    )
+                )
+                places = say(gettext_noop("位置："))
                 lines.extend(
                     textwrap.wrap(
                         " ".join(g.wheres),
                         width=96,
-                        initial_indent="        位置：",
-                        subsequent_indent="              ",
+                        initial_indent="        " + places,
+                        subsequent_indent=" " * (8 + width(places)),
                     )
                 )
             if g.hint:
                 lines.append(f"        → {g.hint}")
     lines.append("")
-    lines.append(f"结论：{verdict_line(figures)}")
+    lines.append(say(gettext_noop("结论：{verdict}"), verdict=verdict_line(figures, translate)))
     return "\n".join(lines)

@@ -1,5 +1,6 @@
-"""How one checked report is shown on the checker's pages (the template words the verdict
-in the reader's language; repeated findings are grouped, :func:`results.grouped`)."""
+"""How one checked report is shown on the checker's pages and the annual report page: the
+verdict and the findings in the reader's language (:meth:`Finding.localized` with Django's
+``gettext``), repeated findings grouped (:func:`results.grouped`)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ VERDICT_KEYS = {
     VERDICT_CLEAN: "clean",
     VERDICT_UNREADABLE: "unreadable",
 }
+
+
+def localized(findings) -> list:
+    """The findings in the active language (docs/report-checks.md, Languages)."""
+    return [f.localized(gettext) for f in findings]
 
 
 @dataclass
@@ -69,7 +75,7 @@ class Result:
 
     def findings(self) -> list[Row]:
         rows = []
-        for group in grouped(self.figures.findings):
+        for group in grouped(localized(self.figures.findings)):
             title = code_title(group.code)
             rows.append(
                 Row(

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 from ..figures import Finding, Severity
+from ..messages import fmt, gettext_noop, text
+
+__all__ = [
+    "ERROR",
+    "NOTICE",
+    "WARNING",
+    "all_numbers",
+    "finding",
+    "fmt",
+    "gettext_noop",
+    "is_number",
+    "text",
+    "total",
+]
 
 
 def is_number(value: object) -> bool:
@@ -22,15 +36,6 @@ def all_numbers(*values: object) -> bool:
     return True
 
 
-def fmt(value: object) -> str:
-    """A number as a reader would write it: 21, 7730.28, never 21.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
 def total(values) -> int | float:
     result = sum(values)
     # Integral floats (e.g. read from JSON as 3.0) compare and print as integers.
@@ -39,8 +44,12 @@ def total(values) -> int | float:
     return result
 
 
-def finding(code: str, severity: Severity, where: str, message: str, hint: str) -> Finding:
-    return Finding(code, severity, where, message, hint)
+def finding(
+    code: str, severity: Severity, where: str, template: str, hint: str, **params: object
+) -> Finding:
+    """A finding whose message is ``template`` (marked with ``gettext_noop``) filled with
+    ``params``; ``hint`` is a fixed sentence, marked too (docs/report-checks.md, Languages)."""
+    return Finding.make(code, severity, where, template, hint, **params)
 
 
 ERROR = Severity.ERROR

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from ..figures import Figures, Finding
-from .common import WARNING, finding
+from .common import WARNING, finding, gettext_noop, text
 from .labels import BODY_KIND_LABELS
 
 # National upper bounds, as (month, day) of the year after the report year (reference §1.4).
@@ -100,16 +100,20 @@ def check_publication_date(
             "R603",
             WARNING,
             "meta.published_on",
-            f"发布日期 {published.isoformat()} 早于 {figures.year} 年度结束",
-            "年度报告统计期限到12月31日，应在次年发布；请核对发布日期或报告年度。",
+            gettext_noop("发布日期 {published} 早于 {year} 年度结束"),
+            gettext_noop("年度报告统计期限到12月31日，应在次年发布；请核对发布日期或报告年度。"),
+            published=published.isoformat(),
+            year=str(figures.year),
         )
     if today is not None and published > today:
         yield finding(
             "R602",
             WARNING,
             "meta.published_on",
-            f"发布日期 {published.isoformat()} 晚于今天（{today.isoformat()}）",
-            "请核对发布日期。",
+            gettext_noop("发布日期 {published} 晚于今天（{today}）"),
+            gettext_noop("请核对发布日期。"),
+            published=published.isoformat(),
+            today=today.isoformat(),
         )
     kind = figures.body_kind or guess_body_kind(figures.body)
     if not kind:
@@ -122,8 +126,13 @@ def check_publication_date(
         "R601",
         WARNING,
         "meta.published_on",
-        f"发布日期 {published.isoformat()} 晚于{BODY_KIND_LABELS.get(kind, kind)}"
-        f"年度报告的期限 {last_day.isoformat()}（晚 {days} 天）",
-        "条例第四十九条及30号规定：部门、乡镇1月31日前，县级2月20日前，设区的市级3月10日前，"
-        "省级和垂直管理部门3月31日前公布；地方规定更早的以地方规定为准。",
+        gettext_noop("发布日期 {published} 晚于{kind}年度报告的期限 {deadline}（晚 {days} 天）"),
+        gettext_noop(
+            "条例第四十九条及30号规定：部门、乡镇1月31日前，县级2月20日前，设区的市级3月10日前，"
+            "省级和垂直管理部门3月31日前公布；地方规定更早的以地方规定为准。"
+        ),
+        published=published.isoformat(),
+        kind=text(BODY_KIND_LABELS.get(kind, kind)),
+        deadline=last_day.isoformat(),
+        days=days,
     )

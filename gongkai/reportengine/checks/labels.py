@@ -8,6 +8,7 @@ number （三）（四）… so that a reader finds the row in the printed table
 from __future__ import annotations
 
 from ..figures import TABLE4_GROUPS, TABLE4_PARTS, TEMPLATE_2019, table2_layout
+from ..messages import Text, gettext_noop, text
 
 ROW_SHORT = {
     "1": "一、本年新收申请",
@@ -46,12 +47,12 @@ TABLE4_PART_SHORT = ("维持", "纠正", "其他", "尚未审结", "总计")
 SECTION_NUMERALS = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 
 BODY_KIND_LABELS = {
-    "department": "县级以上人民政府部门",
-    "township": "乡（镇）人民政府",
-    "county": "县级人民政府",
-    "prefecture": "设区的市级人民政府",
-    "province": "省级人民政府",
-    "vertical": "实行垂直领导的部门",
+    "department": gettext_noop("县级以上人民政府部门"),
+    "township": gettext_noop("乡（镇）人民政府"),
+    "county": gettext_noop("县级人民政府"),
+    "prefecture": gettext_noop("设区的市级人民政府"),
+    "province": gettext_noop("省级人民政府"),
+    "vertical": gettext_noop("实行垂直领导的部门"),
 }
 
 
@@ -81,7 +82,8 @@ def table2_label(template: str, key: str, index: int | None = None) -> str:
     return f"{label}[{index}]"
 
 
-def template_label(template: str) -> str:
+def template_label(template: str) -> Text:
+    """The template's name (a phrase of ours: translated inside a message or a title)."""
     if template == TEMPLATE_2019:
-        return "2019 试行格式（国办公开办函〔2019〕60号）"
-    return "2021 格式（国办公开办函〔2021〕30号）"
+        return text(gettext_noop("2019 试行格式（国办公开办函〔2019〕60号）"))
+    return text(gettext_noop("2021 格式（国办公开办函〔2021〕30号）"))

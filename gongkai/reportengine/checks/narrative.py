@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..figures import SECTION_IDS, TEMPLATE_2021, TOTAL_COLUMN, Figures, Finding
-from .common import ERROR, NOTICE, WARNING, all_numbers, finding, fmt, is_number, total
+from ..messages import Text
+from .common import (
+    ERROR,
+    NOTICE,
+    WARNING,
+    all_numbers,
+    finding,
+    gettext_noop,
+    is_number,
+    text,
+    total,
+)
 from .labels import row_label
 from .tables import row_cells, table4_cells
 
@@ -142,7 +153,7 @@ def mentions(figures: Figures) -> Iterator[Mention]:
                     yield Mention(kind, number, quote)
 
 
-def table_values(figures: Figures, kind: str) -> tuple[str, list]:
+def table_values(figures: Figures, kind: str) -> tuple[Text, list]:
     """What the tables say for a mention of ``kind``: a label and the accepted values."""
     t1 = row_cells(figures, "1")[TOTAL_COLUMN]
     t2 = row_cells(figures, "2")[TOTAL_COLUMN]
@@ -151,26 +162,35 @@ def table_values(figures: Figures, kind: str) -> tuple[str, list]:
         # "受理…申请 N 件" often includes last year's carry-over: both readings are accepted,
         # so with the carry-over unread the text cannot be judged (None: the check is silent).
         accepted = [t1, total((t1, t2))] if all_numbers(t1, t2) else [t1, None]
-        return f"表三 {row_label('1')}·总计 为 {fmt(t1)}", accepted
+        return text(TABLE3_TOTAL, row=row_label("1"), value=t1), accepted
     if kind == "carried":
-        return f"表三 {row_label('2')}·总计 为 {fmt(t2)}", [t2]
+        return text(TABLE3_TOTAL, row=row_label("2"), value=t2), [t2]
     if kind == "review":
-        return f"表四 行政复议·总计 为 {fmt(t4[4])}", [t4[4]]
+        return text(gettext_noop("表四 行政复议·总计 为 {value}"), value=t4[4]), [t4[4]]
     direct, after = t4[9], t4[14]
     litigation = total((direct, after)) if all_numbers(direct, after) else None
-    return (
-        f"表四 行政诉讼总计（未经复议直接起诉 {fmt(direct)} + 复议后起诉 {fmt(after)}）"
-        f"为 {fmt(litigation)}",
-        [litigation],
+    label = text(
+        gettext_noop(
+            "表四 行政诉讼总计（未经复议直接起诉 {direct} + 复议后起诉 {after}）为 {value}"
+        ),
+        direct=direct,
+        after=after,
+        value=litigation,
     )
+    return label, [litigation]
+
+
+TABLE3_TOTAL = gettext_noop("表三 {row}·总计 为 {value}")
 
 
 KIND_HINTS = {
-    "received": "正文所写本年收到的申请数应与表三第一项“本年新收”的总计一致"
-    "（如含上年结转，应写明）；统计口径不同时请在正文说明。",
-    "carried": "正文所写上年结转数应与表三第二项“上年结转”的总计一致。",
-    "review": "正文所写行政复议案件数应与表四“行政复议·总计”一致。",
-    "litigation": "正文所写行政诉讼案件数应与表四两组行政诉讼的总计之和一致。",
+    "received": gettext_noop(
+        "正文所写本年收到的申请数应与表三第一项“本年新收”的总计一致"
+        "（如含上年结转，应写明）；统计口径不同时请在正文说明。"
+    ),
+    "carried": gettext_noop("正文所写上年结转数应与表三第二项“上年结转”的总计一致。"),
+    "review": gettext_noop("正文所写行政复议案件数应与表四“行政复议·总计”一致。"),
+    "litigation": gettext_noop("正文所写行政诉讼案件数应与表四两组行政诉讼的总计之和一致。"),
 }
 
 
@@ -197,8 +217,11 @@ def check_narrative(figures: Figures) -> Iterator[Finding]:
             "R301",
             ERROR,
             "narrative",
-            f"正文“{first.quote}”写 {fmt(first.number)} 件，而{label}",
+            gettext_noop("正文“{quote}”写 {number} 件，而{table}"),
             KIND_HINTS[kind],
+            quote=first.quote,
+            number=first.number,
+            table=label,
         )
 
 
@@ -249,27 +272,38 @@ def check_fees(figures: Figures) -> Iterator[Finding]:
             "R401",
             WARNING,
             "section6",
-            f"表三（六）2（逾期未按收费通知缴费）为 {fmt(notice_count)} 件，说明发出过收费通知，"
-            "但第六部分未报告信息处理费情况",
-            "30号要求在第六部分专门报告依据《政府信息公开信息处理费管理办法》"
-            "（国办函〔2020〕109号）收取信息处理费的情况。",
+            gettext_noop(
+                "表三（六）2（逾期未按收费通知缴费）为 {count} 件，说明发出过收费通知，"
+                "但第六部分未报告信息处理费情况"
+            ),
+            gettext_noop(
+                "30号要求在第六部分专门报告依据《政府信息公开信息处理费管理办法》"
+                "（国办函〔2020〕109号）收取信息处理费的情况。"
+            ),
+            count=notice_count,
         )
     elif collected > 0 and (not mentions_fee or (six_denies and not any(six_amounts))):
-        state = "未提及信息处理费" if not mentions_fee else "称未收取信息处理费"
         yield finding(
             "R401",
             WARNING,
             "section6",
-            f"正文写收取信息处理费 {fmt(collected)} 元，但第六部分{state}",
-            "30号要求在第六部分专门报告收取信息处理费的情况（国办函〔2020〕109号）；"
-            "请使第六部分与正文一致。",
+            gettext_noop("正文写收取信息处理费 {amount} 元，但第六部分未提及信息处理费")
+            if not mentions_fee
+            else gettext_noop("正文写收取信息处理费 {amount} 元，但第六部分称未收取信息处理费"),
+            gettext_noop(
+                "30号要求在第六部分专门报告收取信息处理费的情况（国办函〔2020〕109号）；"
+                "请使第六部分与正文一致。"
+            ),
+            amount=collected,
         )
     elif not mentions_fee and figures.template == TEMPLATE_2021:
         yield finding(
             "R402",
             NOTICE,
             "section6",
-            "第六部分没有说明信息处理费的收取情况",
-            "30号格式第六部分注明“收取信息处理费情况在此处报告”；没有收费的，"
-            "宜写明“本年度未收取信息处理费”。",
+            gettext_noop("第六部分没有说明信息处理费的收取情况"),
+            gettext_noop(
+                "30号格式第六部分注明“收取信息处理费情况在此处报告”；没有收费的，"
+                "宜写明“本年度未收取信息处理费”。"
+            ),
         )

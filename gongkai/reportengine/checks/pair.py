@@ -6,7 +6,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..figures import Figures, Finding
-from .common import NOTICE, WARNING, all_numbers, finding, fmt
+from .common import NOTICE, WARNING, all_numbers, finding, gettext_noop, text
 from .labels import COLUMN_SHORT
 from .tables import row_cells
 
@@ -29,7 +29,11 @@ def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
         if later.year != earlier.year + 1:
             return []
     findings: list[Finding] = []
-    previous = f"{earlier.year} 年度报告" if earlier.year else "上年度报告"
+    previous = (
+        text(gettext_noop("{year} 年度报告"), year=str(earlier.year))
+        if earlier.year
+        else text(gettext_noop("上年度报告"))
+    )
     carried = row_cells(later, "2")
     left = row_cells(earlier, "4")
     for column in range(7):
@@ -41,10 +45,18 @@ def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
                     "R501",
                     WARNING,
                     f"table3.2[{column}]",
-                    f"表三 二、上年结转·{COLUMN_SHORT[column]} 为 {fmt(carried[column])}，"
-                    f"而{previous}的 四、结转下年度·{COLUMN_SHORT[column]} 为 {fmt(left[column])}",
-                    "本年的“上年结转”应等于上年报告的“结转下年度继续办理”；"
-                    "如上年数字有误或口径调整，宜在正文说明。",
+                    gettext_noop(
+                        "表三 二、上年结转·{column} 为 {carried}，"
+                        "而{previous}的 四、结转下年度·{column} 为 {left}"
+                    ),
+                    gettext_noop(
+                        "本年的“上年结转”应等于上年报告的“结转下年度继续办理”；"
+                        "如上年数字有误或口径调整，宜在正文说明。"
+                    ),
+                    column=COLUMN_SHORT[column],
+                    carried=carried[column],
+                    previous=previous,
+                    left=left[column],
                 )
             )
     this_five, last_five = _plain(later.sections.get("5")), _plain(earlier.sections.get("5"))
@@ -56,8 +68,12 @@ def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
                     "R701",
                     NOTICE,
                     "section5",
-                    f"第五部分与{previous}的第五部分几乎相同（相似度 {ratio:.0%}）",
-                    "30号要求第五部分实事求是、明确具体，不得出现敷衍了事甚至年年雷同现象。",
+                    gettext_noop("第五部分与{previous}的第五部分几乎相同（相似度 {ratio}）"),
+                    gettext_noop(
+                        "30号要求第五部分实事求是、明确具体，不得出现敷衍了事甚至年年雷同现象。"
+                    ),
+                    previous=previous,
+                    ratio=f"{ratio:.0%}",
                 )
             )
     return findings

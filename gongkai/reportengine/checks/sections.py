@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..figures import SECTION_IDS, SECTION_TITLES, TEMPLATES, Figures, Finding, template_for_year
-from .common import ERROR, WARNING, finding, is_number
+from .common import ERROR, WARNING, finding, gettext_noop, is_number
 from .labels import SECTION_NUMERALS, template_label
 
 
@@ -76,8 +76,11 @@ def check_required_sections(figures: Figures) -> Iterator[Finding]:
             "R205",
             WARNING,
             f"section{missing[0]}",
-            f"未能读出报告的章节结构（未找到第{shown}部分的标题），无法核对六个部分是否齐全",
-            "可能是网页或转换后的文字丢失了标题格式；请对照原件核对六个部分。",
+            gettext_noop(
+                "未能读出报告的章节结构（未找到第{parts}部分的标题），无法核对六个部分是否齐全"
+            ),
+            gettext_noop("可能是网页或转换后的文字丢失了标题格式；请对照原件核对六个部分。"),
+            parts=shown,
         )
         return
     for sid in missing:
@@ -86,18 +89,23 @@ def check_required_sections(figures: Figures) -> Iterator[Finding]:
                 "R206",
                 WARNING,
                 f"section{sid}",
-                f"未找到第{SECTION_NUMERALS[sid]}部分“{SECTION_TITLES[sid]}”的标题，"
-                "但报告中有该部分的内容",
-                "标题可能印法特殊或被并入上一段；请确认标题完整、单独成行。",
+                gettext_noop("未找到第{part}部分“{title}”的标题，但报告中有该部分的内容"),
+                gettext_noop("标题可能印法特殊或被并入上一段；请确认标题完整、单独成行。"),
+                part=SECTION_NUMERALS[sid],
+                title=SECTION_TITLES[sid],
             )
             continue
         yield finding(
             "R201",
             ERROR,
             f"section{sid}",
-            f"缺少第{SECTION_NUMERALS[sid]}部分“{SECTION_TITLES[sid]}”",
-            "年度报告应包括条例第五十条规定、30号格式列出的全部六个部分，不能遗漏；"
-            "没有内容的部分也应保留标题并说明情况。",
+            gettext_noop("缺少第{part}部分“{title}”"),
+            gettext_noop(
+                "年度报告应包括条例第五十条规定、30号格式列出的全部六个部分，不能遗漏；"
+                "没有内容的部分也应保留标题并说明情况。"
+            ),
+            part=SECTION_NUMERALS[sid],
+            title=SECTION_TITLES[sid],
         )
 
 
@@ -110,8 +118,10 @@ def check_extra_sections(figures: Figures) -> Iterator[Finding]:
                 "R202",
                 WARNING,
                 f"section{sid}",
-                f"第{SECTION_NUMERALS[sid]}部分的标题出现了 {counts[sid]} 次",
-                "每个部分只应出现一次；请检查是否重复粘贴或标题编号有误。",
+                gettext_noop("第{part}部分的标题出现了 {count} 次"),
+                gettext_noop("每个部分只应出现一次；请检查是否重复粘贴或标题编号有误。"),
+                part=SECTION_NUMERALS[sid],
+                count=counts[sid],
             )
     extra = [s for s in dict.fromkeys([*figures.section_order, *figures.sections])]
     for sid in extra:
@@ -121,8 +131,9 @@ def check_extra_sections(figures: Figures) -> Iterator[Finding]:
             "R202",
             WARNING,
             f"section{sid}",
-            f"报告含有格式之外的第 {sid} 部分",
-            "30号格式只有一至六六个部分；其他需要报告的事项应写入第六部分。",
+            gettext_noop("报告含有格式之外的第 {part} 部分"),
+            gettext_noop("30号格式只有一至六六个部分；其他需要报告的事项应写入第六部分。"),
+            part=sid,
         )
 
 
@@ -137,8 +148,9 @@ def check_section_order(figures: Figures) -> Iterator[Finding]:
         "R203",
         WARNING,
         f"section{first_wrong}",
-        f"各部分的顺序为 {shown}，应为一至六依次排列",
-        "请按30号格式的顺序排列六个部分。",
+        gettext_noop("各部分的顺序为 {order}，应为一至六依次排列"),
+        gettext_noop("请按30号格式的顺序排列六个部分。"),
+        order=shown,
     )
 
 
@@ -153,8 +165,9 @@ def check_template(figures: Figures) -> Iterator[Finding]:
             "R204",
             ERROR,
             "meta.template",
-            f"未知的报告格式“{figures.template}”",
-            "格式只能是 2021（30号）或 2019（60号试行）。",
+            gettext_noop("未知的报告格式“{template}”"),
+            gettext_noop("格式只能是 2021（30号）或 2019（60号试行）。"),
+            template=str(figures.template),
         )
         return
     if not isinstance(figures.year, int) or isinstance(figures.year, bool):
@@ -169,7 +182,11 @@ def check_template(figures: Figures) -> Iterator[Finding]:
             "R204",
             ERROR,
             "meta.template",
-            f"{figures.year} 年度报告使用了{template_label(figures.template)}，"
-            f"应使用{template_label(expected)}",
-            "2019、2020 年度报告用60号试行格式；2021 年度起用30号格式（表二、表三（六）不同）。",
+            gettext_noop("{year} 年度报告使用了{used}，应使用{expected}"),
+            gettext_noop(
+                "2019、2020 年度报告用60号试行格式；2021 年度起用30号格式（表二、表三（六）不同）。"
+            ),
+            year=str(figures.year),
+            used=template_label(figures.template),
+            expected=template_label(expected),
         )

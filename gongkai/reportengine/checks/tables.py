@@ -18,7 +18,7 @@ from ..figures import (
     table2_layout,
     table3_row_ids,
 )
-from .common import ERROR, WARNING, all_numbers, finding, fmt, is_number, total
+from .common import ERROR, WARNING, all_numbers, finding, gettext_noop, is_number, text, total
 from .labels import COLUMN_SHORT, cell_label, row_label, table2_label, table4_label
 
 APPLICANT_COLUMNS = range(TOTAL_COLUMN)  # the six applicant columns before 总计
@@ -63,10 +63,14 @@ def check_row_totals(figures: Figures) -> Iterator[Finding]:
                 "R101",
                 ERROR,
                 f"table3.{row_id}[{TOTAL_COLUMN}]",
-                f"表三 {row_label(row_id)} 的总计为 {fmt(cells[TOTAL_COLUMN])}，"
-                f"六类申请人之和为 {fmt(parts)}",
-                "每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、"
-                "法律服务机构、其他六列之和；请核对该行各列。",
+                gettext_noop("表三 {row} 的总计为 {total}，六类申请人之和为 {parts}"),
+                gettext_noop(
+                    "每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、"
+                    "法律服务机构、其他六列之和；请核对该行各列。"
+                ),
+                row=row_label(row_id),
+                total=cells[TOTAL_COLUMN],
+                parts=parts,
             )
 
 
@@ -109,9 +113,14 @@ def check_outcome_sum(figures: Figures) -> Iterator[Finding]:
                 "R102",
                 ERROR,
                 f"table3.3.7[{column}]",
-                f"表三 {cell_label('3.7', column)} 为 {fmt(stated)}，各办理结果之和为 {fmt(parts)}",
-                "“（七）总计”应等于（一）至（六）各项办理结果之和（每件申请只计入一种结果，"
-                "部分公开优先）；请核对该列各办理结果。",
+                gettext_noop("表三 {cell} 为 {stated}，各办理结果之和为 {parts}"),
+                gettext_noop(
+                    "“（七）总计”应等于（一）至（六）各项办理结果之和（每件申请只计入一种结果，"
+                    "部分公开优先）；请核对该列各办理结果。"
+                ),
+                cell=cell_label("3.7", column),
+                stated=stated,
+                parts=parts,
             )
 
 
@@ -130,11 +139,21 @@ def check_balance(figures: Figures) -> Iterator[Finding]:
                 "R103",
                 ERROR,
                 f"table3.4[{column}]",
-                f"表三 {COLUMN_SHORT[column]} 列：一（{fmt(new)}）+ 二（{fmt(carried)}）"
-                f"= {fmt(total((new, carried)))}，而（七）总计（{fmt(done)}）+ 四（{fmt(left)}）"
-                f"= {fmt(total((done, left)))}",
-                "表三注明的勾稽关系：第一项加第二项之和，等于第三项加第四项之和；"
-                "请核对本年新收、上年结转、办理结果总计和结转下年度四个数字。",
+                gettext_noop(
+                    "表三 {column} 列：一（{new}）+ 二（{carried}）= {incoming}，"
+                    "而（七）总计（{done}）+ 四（{left}）= {outgoing}"
+                ),
+                gettext_noop(
+                    "表三注明的勾稽关系：第一项加第二项之和，等于第三项加第四项之和；"
+                    "请核对本年新收、上年结转、办理结果总计和结转下年度四个数字。"
+                ),
+                column=COLUMN_SHORT[column],
+                new=new,
+                carried=carried,
+                incoming=total((new, carried)),
+                done=done,
+                left=left,
+                outgoing=total((done, left)),
             )
 
 
@@ -147,16 +166,25 @@ def check_table4_totals(figures: Figures) -> Iterator[Finding]:
         if not all_numbers(stated, *parts):
             continue
         if total(parts) != stated:
-            shown = " + ".join(
-                f"{name} {fmt(v)}"
-                for name, v in zip(("维持", "纠正", "其他", "尚未审结"), parts, strict=True)
-            )
+            upheld, corrected, other, pending = parts
             yield finding(
                 "R111",
                 ERROR,
                 f"table4[{group * 5 + 4}]",
-                f"表四 {table4_label(group * 5 + 4)} 为 {fmt(stated)}，{shown} = {fmt(total(parts))}",
-                "每组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和；请核对该组。",
+                gettext_noop(
+                    "表四 {cell} 为 {stated}，维持 {upheld} + 纠正 {corrected} + 其他 {other}"
+                    " + 尚未审结 {pending} = {parts}"
+                ),
+                gettext_noop(
+                    "每组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和；请核对该组。"
+                ),
+                cell=table4_label(group * 5 + 4),
+                stated=stated,
+                upheld=upheld,
+                corrected=corrected,
+                other=other,
+                pending=pending,
+                parts=total(parts),
             )
 
 
@@ -224,32 +252,35 @@ def check_values(figures: Figures) -> Iterator[Finding]:
         if value is None:
             continue
         if not is_number(value):
-            problem = f"为“{value}”，不是数字"
+            problem = gettext_noop("{cell} 为“{value}”，不是数字")
+            value = str(value)
         elif value < 0 and not may_be_negative:
-            problem = f"为 {fmt(value)}，不应为负数"
+            problem = gettext_noop("{cell} 为 {value}，不应为负数")
         elif not may_be_decimal and not float(value).is_integer():
-            problem = f"为 {fmt(value)}，件数应为整数"
+            problem = gettext_noop("{cell} 为 {value}，件数应为整数")
         else:
             continue
         yield finding(
             "R121",
             ERROR,
             where,
-            f"{value_label(figures, label_of)} {problem}",
-            "表中件数均为非负整数（只有以万元计的收费金额可带小数）；请核对原表。",
+            problem,
+            gettext_noop("表中件数均为非负整数（只有以万元计的收费金额可带小数）；请核对原表。"),
+            cell=value_label(figures, label_of),
+            value=value,
         )
 
 
-def value_label(figures: Figures, label_of: tuple) -> str:
+def value_label(figures: Figures, label_of: tuple) -> object:
+    """The cell's name in a message: the table's number (ours) and the report's labels."""
     table, *key = label_of
     if table == "table3":
         row_id, column = key
-        return (
-            f"表三 {cell_label(row_id, column) if column < 7 else f'{row_label(row_id)}[{column}]'}"
-        )
+        label = cell_label(row_id, column) if column < 7 else f"{row_label(row_id)}[{column}]"
+        return text(gettext_noop("表三 {label}"), label=label)
     if table == "table4":
-        return f"表四 {table4_label(key[0])}"
-    return f"表二 {table2_label(figures.template, key[0], key[1])}"
+        return text(gettext_noop("表四 {label}"), label=table4_label(key[0]))
+    return text(gettext_noop("表二 {label}"), label=table2_label(figures.template, key[0], key[1]))
 
 
 def check_missing(figures: Figures) -> Iterator[Finding]:
@@ -261,7 +292,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
     a whole empty table is one finding at the table.
     """
     known = {f.where for f in figures.findings}
-    hint = "缺少这一数字，涉及它的勾稽关系无法核对；请补全（没有发生的填 0）或核对原文。"
+    hint = gettext_noop(
+        "缺少这一数字，涉及它的勾稽关系无法核对；请补全（没有发生的填 0）或核对原文。"
+    )
 
     def explained(where: str, *containers: str) -> bool:
         return where in known or any(c in known for c in containers)
@@ -272,7 +305,7 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
         if all(v is None for cells in rows.values() for v in cells) and not any(
             w.startswith("table3.") for w in known
         ):
-            yield finding("R131", WARNING, "table3", "表三 全部为空", hint)
+            yield finding("R131", WARNING, "table3", gettext_noop("表三 全部为空"), hint)
         else:
             for row_id, cells in rows.items():
                 if explained(f"table3.{row_id}"):
@@ -287,8 +320,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
                         "R131",
                         WARNING,
                         f"table3.{row_id}",
-                        f"表三 {row_label(row_id)} 整行为空（7 格）",
+                        gettext_noop("表三 {row} 整行为空（7 格）"),
                         hint,
+                        row=row_label(row_id),
                     )
                     continue
                 for c in empty:
@@ -296,14 +330,15 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
                         "R131",
                         WARNING,
                         f"table3.{row_id}[{c}]",
-                        f"表三 {cell_label(row_id, c)} 为空",
+                        gettext_noop("表三 {cell} 为空"),
                         hint,
+                        cell=cell_label(row_id, c),
                     )
     # Table 四.
     if not explained("table4", "section4"):
         cells = table4_cells(figures)
         if all(v is None for v in cells) and not any(w.startswith("table4[") for w in known):
-            yield finding("R131", WARNING, "table4", "表四 全部为空（15 格）", hint)
+            yield finding("R131", WARNING, "table4", gettext_noop("表四 全部为空（15 格）"), hint)
         else:
             for index, value in enumerate(cells):
                 if value is None and not explained(f"table4[{index}]"):
@@ -311,8 +346,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
                         "R131",
                         WARNING,
                         f"table4[{index}]",
-                        f"表四 {table4_label(index)} 为空",
+                        gettext_noop("表四 {cell} 为空"),
                         hint,
+                        cell=table4_label(index),
                     )
     # Table 二.
     if not explained("table2", "section2"):
@@ -320,7 +356,7 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
         if all(value is None for _, _, value in entries) and not any(
             w.startswith("table2.") for w in known
         ):
-            yield finding("R131", WARNING, "table2", "表二 全部为空", hint)
+            yield finding("R131", WARNING, "table2", gettext_noop("表二 全部为空"), hint)
             return
         by_key: dict[str, list[tuple[int | None, object]]] = {}
         for key, index, value in entries:
@@ -338,8 +374,9 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
                     "R131",
                     WARNING,
                     f"table2.{key}",
-                    f"表二 {table2_label(figures.template, key)} 为空",
+                    gettext_noop("表二 {cell} 为空"),
                     hint,
+                    cell=table2_label(figures.template, key),
                 )
                 continue
             for index in empty:
@@ -347,6 +384,7 @@ def check_missing(figures: Figures) -> Iterator[Finding]:
                     "R131",
                     WARNING,
                     table2_where(key, index),
-                    f"表二 {table2_label(figures.template, key, index)} 为空",
+                    gettext_noop("表二 {cell} 为空"),
                     hint,
+                    cell=table2_label(figures.template, key, index),
                 )

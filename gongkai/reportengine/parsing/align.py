@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..messages import Text, gettext_noop, text
 from .numbers import BLANK, NUM, Split, Tok, run_together, split_line, split_text, squeeze
 from .sections import Prepared
 
@@ -169,7 +170,7 @@ class Assigned:
     toks: list[Tok] | None = None
     digits: str | None = None  # run-together digits to split by arithmetic
     problem: str | None = None  # P-code of the failure
-    detail: str = ""
+    detail: Text | str = ""  # why, for the finding's message (a phrase of ours)
 
 
 def trim_padding(toks: list[Tok], width: int) -> list[Tok]:
@@ -195,7 +196,10 @@ def _take(toks: list[Tok], width: int) -> Assigned:
         return Assigned(toks=list(toks))
     if len(toks) == 1 and run_together(toks[0], width):
         return Assigned(digits=toks[0].digits)
-    return Assigned(problem="P013", detail=f"读到{len(toks)}个数，应为{width}个")
+    return Assigned(
+        problem="P013",
+        detail=text(gettext_noop("读到{count}个数，应为{width}个"), count=len(toks), width=width),
+    )
 
 
 def align(
@@ -339,7 +343,11 @@ def _align_segment(
         for r in rows:
             out[r.key] = _missing()
         return
-    detail = f"{len(rows)}个行标签与{len(vals)}行数字无法一一对应"
+    detail = text(
+        gettext_noop("{labels}个行标签与{lines}行数字无法一一对应"),
+        labels=len(rows),
+        lines=len(vals),
+    )
     for r in rows:
         out[r.key] = Assigned(problem="P016", detail=detail)
 
@@ -367,7 +375,7 @@ def _line_groups(vals: list[Item], widths: list[int]) -> list[list[Tok]] | None:
 
 
 def _missing() -> Assigned:
-    return Assigned(problem="P013", detail="找到了行标签，但没有读到数字")
+    return Assigned(problem="P013", detail=text(gettext_noop("找到了行标签，但没有读到数字")))
 
 
 def _block(
@@ -413,5 +421,5 @@ def _block(
         return [Assigned(toks=r) for r in by_col]
     if score_row > score_col and blocked:
         return [Assigned(toks=r) for r in by_row]
-    detail = "数字成块排列，按行或按列读取都说得通，无法判断"
+    detail = text(gettext_noop("数字成块排列，按行或按列读取都说得通，无法判断"))
     return [Assigned(problem="P016", detail=detail) for _ in rows]

@@ -10,6 +10,7 @@ It never invents a number: a cell it cannot read is None with a P-finding
 from __future__ import annotations
 
 from ..figures import TEMPLATE_2019, TEMPLATE_2021, Figures, Severity, template_for_year
+from ..messages import gettext_noop
 from . import ReportUnreadable
 from .document import Line
 from .labels import HEADER4, NEW_TABLE2, OLD_BLOCK9, OLD_TABLE2, TABLE2_LABELS
@@ -139,26 +140,32 @@ def assemble(lines: list[Line], *, source: str | None = None) -> Figures:
             "P031",
             Severity.NOTICE,
             "meta.read_by_ocr",
-            "报告是扫描件（图像），文字由 OCR 识别读出；只采用了表内勾稽关系能核实的数字",
-            "扫描件无法逐字核对；请尽量发布带文字层的 PDF 或网页。",
+            gettext_noop(
+                "报告是扫描件（图像），文字由 OCR 识别读出；只采用了表内勾稽关系能核实的数字"
+            ),
+            gettext_noop("扫描件无法逐字核对；请尽量发布带文字层的 PDF 或网页。"),
         )
     if evidence == "default":
         fig.add(
             "P020",
             Severity.NOTICE,
             "meta.template",
-            "无法从表格或年度判断报告格式，按2021年格式读取",
+            gettext_noop("无法从表格或年度判断报告格式，按2021年格式读取"),
         )
     if fig.year is None:
-        fig.add("P021", Severity.UNREAD, "meta.year", "未能从标题或统计期限中读出报告年度")
+        fig.add(
+            "P021", Severity.UNREAD, "meta.year", gettext_noop("未能从标题或统计期限中读出报告年度")
+        )
     if fig.body is None:
-        fig.add("P023", Severity.NOTICE, "meta.body", "未能从标题或落款中读出发布机关")
+        fig.add(
+            "P023", Severity.NOTICE, "meta.body", gettext_noop("未能从标题或落款中读出发布机关")
+        )
     if fig.published_on is None:
         fig.add(
             "P022",
             Severity.NOTICE,
             "meta.published_on",
-            "报告中未找到发布日期（落款日期或发布时间），无法核对是否按期公布",
+            gettext_noop("报告中未找到发布日期（落款日期或发布时间），无法核对是否按期公布"),
         )
     return fig
 

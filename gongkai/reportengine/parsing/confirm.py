@@ -20,8 +20,10 @@ what they cannot confirm they do not judge (docs/report-checks.md).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ..figures import TEMPLATE_2021, Figures, Finding, Severity, outcome_row_ids
+from ..figures import TEMPLATE_2021, Figures, Severity, outcome_row_ids
+from ..messages import gettext_noop
 
 Ref = tuple[str, object]  # ("t3", (row, col)) or ("t4", index)
 
@@ -66,9 +68,7 @@ _PUBLICATION_DEFECTS = ("P010", "P011", "P012")
 def confirm_ocr(fig: Figures) -> None:
     """Keep only the OCR'd numbers the arithmetic confirms; the others None with P030."""
     fig.findings = [
-        Finding(f.code, Severity.UNREAD, f.where, f.message, f.hint)
-        if f.code in _PUBLICATION_DEFECTS
-        else f
+        replace(f, severity=Severity.UNREAD) if f.code in _PUBLICATION_DEFECTS else f
         for f in fig.findings
     ]
     holding: list[list[Ref]] = []
@@ -107,11 +107,13 @@ def confirm_ocr(fig: Figures) -> None:
 
 
 def _flag(fig: Figures, where: str, value, *, table2: bool = False) -> None:
-    why = "表二没有可用来核实的勾稽关系" if table2 else "表内勾稽关系未能核实"
     fig.add(
         "P030",
         Severity.UNREAD,
         where,
-        f"OCR 识别出的数字「{value}」未采用：{why}",
-        "扫描件的数字由文字识别读出，可能有误；请对照原件核对。",
+        gettext_noop("OCR 识别出的数字「{value}」未采用：表二没有可用来核实的勾稽关系")
+        if table2
+        else gettext_noop("OCR 识别出的数字「{value}」未采用：表内勾稽关系未能核实"),
+        gettext_noop("扫描件的数字由文字识别读出，可能有误；请对照原件核对。"),
+        value=str(value),
     )

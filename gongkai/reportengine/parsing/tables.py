@@ -16,6 +16,7 @@ from ..figures import (
     table2_layout,
     table3_rows,
 )
+from ..messages import gettext_noop, text
 from .align import (
     GROUP,
     MAX_LEAD,
@@ -34,8 +35,8 @@ from .sections import Prepared
 from .split import MAX_CANDIDATES, exact_splits, row_splits
 
 _LABEL_OF = {
-    "P013": "单元格个数不对",
-    "P016": "数字与行标签无法对应",
+    "P013": gettext_noop("单元格个数不对"),
+    "P016": gettext_noop("数字与行标签无法对应"),
 }
 
 
@@ -54,11 +55,27 @@ def to_cells(fig: Figures, toks: list[Tok], where: str, *, decimal: bool = False
                 value = int(value)
             cells.append(value)
         elif tok.kind == BLANK:
-            shown = tok.text or "空白"
-            fig.add("P010", Severity.WARNING, at, f"报告在此处未填数字（印为「{shown}」）")
+            if tok.text:
+                fig.add(
+                    "P010",
+                    Severity.WARNING,
+                    at,
+                    gettext_noop("报告在此处未填数字（印为「{shown}」）"),
+                    shown=tok.text,
+                )
+            else:
+                fig.add(
+                    "P010", Severity.WARNING, at, gettext_noop("报告在此处未填数字（印为「空白」）")
+                )
             cells.append(None)
         else:
-            fig.add("P017", Severity.UNREAD, at, f"无法识别的单元格内容「{tok.text}」")
+            fig.add(
+                "P017",
+                Severity.UNREAD,
+                at,
+                gettext_noop("无法识别的单元格内容「{text}」"),
+                text=tok.text,
+            )
             cells.append(None)
     return cells
 
@@ -135,7 +152,12 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
     """Table 三 (reference §3.4): 25 rows (2021) or 23 rows (2019) × 7 columns."""
     fig.table3 = {rid: [None] * 7 for rid, _ in table3_rows(fig.template)}
     if not any(it.kind == ROW for it in items):
-        fig.add("P001", Severity.UNREAD, "table3", "未能找到表三（收到和处理政府信息公开申请情况）")
+        fig.add(
+            "P001",
+            Severity.UNREAD,
+            "table3",
+            gettext_noop("未能找到表三（收到和处理政府信息公开申请情况）"),
+        )
         return
     assigned, orphans = align(items, lambda _key: 7, _row_sum_ok)
     if orphans:
@@ -157,13 +179,19 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
                     "P012",
                     Severity.WARNING,
                     "table3.3.6",
-                    "报告按2019年格式应把（六）其他处理印成一行，却印了2021年格式的三个子行",
+                    gettext_noop(
+                        "报告按2019年格式应把（六）其他处理印成一行，却印了2021年格式的三个子行"
+                    ),
                 )
                 continue
-            fig.add("P011", *missing(f"table3.{rid}", f"表三缺少「{label}」这一行"))
+            fig.add(
+                "P011",
+                *missing(f"table3.{rid}", gettext_noop("表三缺少「{label}」这一行")),
+                label=label,
+            )
             continue
         if got.problem:
-            fig.add(got.problem, Severity.UNREAD, f"table3.{rid}", _problem(got, label))
+            fig.add(got.problem, Severity.UNREAD, f"table3.{rid}", PROBLEM, **_problem(got, label))
             continue
         if got.digits is not None:
             pending[rid] = row_splits(got.digits)
@@ -172,19 +200,24 @@ def fill_table3(fig: Figures, items: list[Item]) -> None:
     if single6 is not None:
         shown = _shown(single6)
         for n, rid in enumerate(("3.6.1", "3.6.2", "3.6.3")):
-            message = (
-                "报告使用2021年格式，却把（六）其他处理印成一行"
-                + (f"（{shown}）" if shown else "")
-                + "，没有分列三个子行，这一行无法填写"
-                if n == 0
-                else "（六）其他处理印成了一行，此子行无法填写（见3.6.1）"
-            )
+            if n:
+                message = gettext_noop("（六）其他处理印成了一行，此子行无法填写（见3.6.1）")
+            elif shown:
+                message = gettext_noop(
+                    "报告使用2021年格式，却把（六）其他处理印成一行（{shown}），"
+                    "没有分列三个子行，这一行无法填写"
+                )
+            else:
+                message = gettext_noop(
+                    "报告使用2021年格式，却把（六）其他处理印成一行，没有分列三个子行，这一行无法填写"
+                )
             fig.add(
                 "P012",
                 Severity.WARNING,
                 f"table3.{rid}",
                 message,
-                "这是报告本身的缺陷：2021年格式要求（六）分三行填报",
+                gettext_noop("这是报告本身的缺陷：2021年格式要求（六）分三行填报"),
+                shown=shown,
             )
         _keep_single6(fig, single6)
     if pending:
@@ -224,11 +257,22 @@ def _missing_row(orphans: int, assigned: dict[str, Assigned]):
             return (
                 Severity.UNREAD,
                 where,
-                message + "（表中另有无法对应的数字，也可能是未能认出行标签）",
+                SUSPECT[message],
             )
         return Severity.WARNING, where, message
 
     return finding
+
+
+# A missing row's message when the label may just have gone unrecognised (P011, unread).
+SUSPECT = {
+    "表三缺少「{label}」这一行": gettext_noop(
+        "表三缺少「{label}」这一行（表中另有无法对应的数字，也可能是未能认出行标签）"
+    ),
+    "表二缺少「{label}」这一行": gettext_noop(
+        "表二缺少「{label}」这一行（表中另有无法对应的数字，也可能是未能认出行标签）"
+    ),
+}
 
 
 def _row_sum_ok(toks: list[Tok]) -> bool:
@@ -244,8 +288,13 @@ def _shown(got: Assigned) -> str:
     return got.digits or ""
 
 
-def _problem(got: Assigned, label: str) -> str:
-    return f"「{label}」{_LABEL_OF.get(got.problem or '', '无法读取')}：{got.detail}"
+PROBLEM = gettext_noop("「{label}」{problem}：{detail}")
+
+
+def _problem(got: Assigned, label: str) -> dict[str, object]:
+    """The parameters of :data:`PROBLEM` for a row that could not be read."""
+    problem = text(_LABEL_OF.get(got.problem or "", gettext_noop("无法读取")))
+    return {"label": label, "problem": problem, "detail": got.detail}
 
 
 def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> None:
@@ -264,7 +313,7 @@ def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> No
                 "P015",
                 Severity.UNREAD,
                 f"table3.{rid}",
-                "本行数字连在一起，找不到满足「总计 = 各列之和」的拆分方式",
+                gettext_noop("本行数字连在一起，找不到满足「总计 = 各列之和」的拆分方式"),
             )
         else:
             ambiguous[rid] = cands
@@ -288,7 +337,8 @@ def _resolve_runs(fig: Figures, pending: dict[str, list[tuple[int, ...]]]) -> No
             "P014",
             Severity.UNREAD,
             f"table3.{rid}",
-            f"本行数字连在一起，有多种拆分方式符合表内勾稽关系，无法确定：{listed}",
+            gettext_noop("本行数字连在一起，有多种拆分方式符合表内勾稽关系，无法确定：{listed}"),
+            listed=listed,
         )
 
 
@@ -408,7 +458,9 @@ def fill_table2(fig: Figures, region: list[Prepared]) -> None:
     }
     fig.table2 = table
     if not any(it.kind == ROW for it in items):
-        fig.add("P002", Severity.UNREAD, "table2", "未能找到表二（主动公开政府信息情况）")
+        fig.add(
+            "P002", Severity.UNREAD, "table2", gettext_noop("未能找到表二（主动公开政府信息情况）")
+        )
         return
     assigned, orphans = align(items, lambda key: len(layout[key][1]))
     missing = _missing_row(orphans, assigned)
@@ -416,10 +468,14 @@ def fill_table2(fig: Figures, region: list[Prepared]) -> None:
         width = len(cols)
         got = assigned.get(key)
         if got is None:
-            fig.add("P011", *missing(f"table2.{key}", f"表二缺少「{label}」这一行"))
+            fig.add(
+                "P011",
+                *missing(f"table2.{key}", gettext_noop("表二缺少「{label}」这一行")),
+                label=label,
+            )
             continue
         if got.problem:
-            fig.add(got.problem, Severity.UNREAD, f"table2.{key}", _problem(got, label))
+            fig.add(got.problem, Severity.UNREAD, f"table2.{key}", PROBLEM, **_problem(got, label))
             continue
         toks = got.toks
         if got.digits is not None:
@@ -429,7 +485,11 @@ def fill_table2(fig: Figures, region: list[Prepared]) -> None:
                     "P014",
                     Severity.UNREAD,
                     f"table2.{key}",
-                    f"「{label}」的数字连在一起（{got.digits}），表二没有可用来拆分的勾稽关系",
+                    gettext_noop(
+                        "「{label}」的数字连在一起（{digits}），表二没有可用来拆分的勾稽关系"
+                    ),
+                    label=label,
+                    digits=got.digits,
                 )
                 continue
             toks = [Tok(NUM, v, str(v)) for v in cuts[0]]
@@ -489,7 +549,12 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
             interleaved = True
     toks = trim_padding(toks, 15)
     if not toks:
-        fig.add("P003", Severity.UNREAD, "table4", "未能找到表四（行政复议、行政诉讼情况）的数字")
+        fig.add(
+            "P003",
+            Severity.UNREAD,
+            "table4",
+            gettext_noop("未能找到表四（行政复议、行政诉讼情况）的数字"),
+        )
         return
     if len(toks) == 1 and toks[0].digits and len(toks[0].digits) >= 15:
         cuts = row_splits(toks[0].digits, groups=3, size=5)
@@ -501,16 +566,20 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
             "P014" if cuts else "P015",
             Severity.UNREAD,
             "table4",
-            "表四数字连在一起，"
-            + (
-                f"有多种拆分方式符合「总计 = 四项之和」：{listed}"
-                if cuts
-                else "找不到符合「总计 = 四项之和」的拆分方式"
-            ),
+            gettext_noop("表四数字连在一起，有多种拆分方式符合「总计 = 四项之和」：{listed}")
+            if cuts
+            else gettext_noop("表四数字连在一起，找不到符合「总计 = 四项之和」的拆分方式"),
+            listed=listed,
         )
         return
     if len(toks) != 15:
-        fig.add("P013", Severity.UNREAD, "table4", f"表四读到{len(toks)}个数，应为15个")
+        fig.add(
+            "P013",
+            Severity.UNREAD,
+            "table4",
+            gettext_noop("表四读到{count}个数，应为15个"),
+            count=len(toks),
+        )
         return
     if interleaved and not _groups_hold(toks):
         # Text extracted from a PDF in column order (pdftotext without -layout) interleaves
@@ -520,7 +589,9 @@ def fill_table4(fig: Figures, region: list[Prepared]) -> None:
             "P016",
             Severity.UNREAD,
             "table4",
-            "表四的数字与表头文字交错排列，顺序无法确定（按此顺序各组总计不等于四项之和）",
+            gettext_noop(
+                "表四的数字与表头文字交错排列，顺序无法确定（按此顺序各组总计不等于四项之和）"
+            ),
         )
         return
     fig.table4 = to_cells(fig, toks, "table4[{}]")

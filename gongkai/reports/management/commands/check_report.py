@@ -32,7 +32,7 @@ class Command(BaseCommand):
         argv = list(options["paths"])
         for name in ("json", "jsonl", "quiet"):
             argv += [f"--{name}"] if options[name] else []
-        for name in ("csv", "skip_done", "body_kind"):
+        for name in ("csv", "skip_done", "body_kind", "lang"):
             if options[name]:
                 argv += [f"--{name.replace('_', '-')}", options[name]]
         argv += ["--jobs", str(options["jobs"])]
