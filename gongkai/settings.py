@@ -385,3 +385,6 @@ GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")
 # (UNCONFIRMED): months between two reviews of a 依申请公开 / 不予公开 item, per platform.
 GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)
 
+# Section 五 at least this alike to last year's or a peer's published one is warned about
+# (R702/R703, docs/report-checks.md; practice §4.1 "90% identical"). difflib ratio, 0…1.
+GONGKAI_SECTION5_SIMILARITY = float(os.getenv("GONGKAI_SECTION5_SIMILARITY", "0.8"))
