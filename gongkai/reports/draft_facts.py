@@ -83,7 +83,7 @@ def _channels(agency, year: int) -> tuple[list[ChannelLine], int, bool]:
     return lines, counts.total, counts.approximate
 
 
-def _stale(agency, year: int) -> tuple[str, ...]:
+def _stale(agency, year: int, counted: dict[str, int]) -> tuple[str, ...]:
     """Active 政务新媒体 not updated in the period before 12-31 of ``year`` (or today, if
     earlier): 国办秘函〔2019〕19号, period GONGKAI_CHANNEL_STALE_DAYS (practice §5.4)."""
     from django.utils import timezone
@@ -95,6 +95,8 @@ def _stale(agency, year: int) -> tuple[str, ...]:
     names = []
     for ch in Channel.objects.of(agency).active().new_media().with_last_post():
         last = ch.last_post_on()
+        if last is None and counted.get(ch.name):
+            continue  # posts entered as a yearly count: their dates are not known
         if last is not None and last > day:
             continue  # posted after the day: judge on what was known then is not possible
         if ch.freshness(today=day).state in (STALE, NEVER):
@@ -151,7 +153,7 @@ def record_facts(agency, year: int) -> RecordFacts:
         fees_collected=paid["total"] or 0,
         overdue_closed=late,
         overdue_open=open_late,
-        stale_channels=_stale(agency, year),
+        stale_channels=_stale(agency, year, {c.name: c.count for c in lines}),
         problems_found=sup.problems_found,
         problems_fixed=sup.problems_fixed,
         accountability=sup.accountability,

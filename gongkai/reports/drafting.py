@@ -10,6 +10,8 @@ whose phrase the check reads back (R302/R303). What the records cannot state is 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gongkai.reportengine.figures import Figures
 
 from .draft_facts import RecordFacts, record_facts
@@ -35,7 +37,11 @@ def draft_proactive(fig: Figures, f: RecordFacts) -> str:
     posts (the seed's «共计…各类稿件300余篇» style; gongkai.channels.counting)."""
     parts = []
     if f.published_items:
-        parts.append(f"{f.year}年度，{f.body}在政府信息公开目录中{say('items', f.published_items)}")
+        text = f"{f.year}年度，{f.body}在政府信息公开目录中{say('items', f.published_items)}"
+        sup = f.extra.get("supervision")
+        if sup is not None and sup.new_kinds:
+            text += f"，新增{'、'.join(sup.new_kinds)}等内容"
+        parts.append(text)
     else:
         parts.append(f"{f.year}年度，{f.body}未在政府信息公开目录中发布政府信息")
     posting = [c for c in f.channels if c.count]
@@ -107,6 +113,8 @@ def section_one(fig: Figures, f: RecordFacts) -> str:
     from gongkai.supervision.facts import draft_management, draft_supervision
 
     sup = f.extra.get("supervision")
+    # 一(一) already states the items published and the new kinds: (三) keeps the rest.
+    management = draft_management(replace(sup, published=0)) if sup else "〔请填写〕"
     return "\n".join(
         [
             PART_PROACTIVE,
@@ -114,7 +122,7 @@ def section_one(fig: Figures, f: RecordFacts) -> str:
             PART_ON_REQUEST,
             draft_on_request(fig, f),
             PART_MANAGEMENT,
-            draft_management(sup) if sup else "〔请填写〕",
+            management,
             PART_PLATFORM,
             draft_platform(fig, f),
             PART_SUPERVISION,

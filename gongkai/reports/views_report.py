@@ -167,12 +167,8 @@ def annual_page(
         "deadline": deadline_of(agency, year),
         "errors": [f for f in fig.findings if f.severity == "error"],
     }
-    bad = (
-        form.errors
-        or (override_form and override_form.errors)
-        or (prior_form and prior_form.errors)
-    )
-    return render(request, "reports/annual.html", ctx, status=400 if bad else status)
+    # A refused override or import shows at its form with 200, as the case page's actions do.
+    return render(request, "reports/annual.html", ctx, status=400 if form.errors else status)
 
 
 @login_required
