@@ -9,7 +9,7 @@ numbers from the same dataset as the tables"):
 * R302 (error): a number in the drafted wording contradicts tables 三/四 (the engine's R301
   covers the plain 收到/结转/复议/诉讼 statements; R302 the outcome rows and 办结/结转下年度);
 * R303 (warning): a count from the other records (catalog items, channel posts, fees) differs;
-* R304 (error): a placeholder 〔…〕 of the draft has not been completed.
+* R304 (error): a placeholder 〔请…〕 of the draft has not been completed.
 
 A sentence that compares with another year is skipped, as R301 does.
 """
@@ -26,7 +26,8 @@ from gongkai.reportengine.figures import TEMPLATE_2019, Figures, Severity
 
 from .draft_facts import RecordFacts
 
-PLACEHOLDER = re.compile(r"〔[^〕]{0,200}〕")
+# 〔请…〕: the draft's prompts. Not every 〔〕: document numbers use them (国办函〔2020〕109号).
+PLACEHOLDER = re.compile(r"〔请[^〕]{0,200}〕")
 
 
 def _row_total(fig: Figures, *prefixes: str) -> int | float | None:

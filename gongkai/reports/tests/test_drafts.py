@@ -152,7 +152,7 @@ class DraftTestCase(QuietRefusalsMixin, BaseTestCase):
         self.assertIn("本年度发出收费通知1件，收取信息处理费共计200元。", six)
         AnnualReport.objects.create(agency=self.agency_a, year=2025, sections={"6": six})
         codes = {f.code for f in report_figures(self.agency_a, 2025).findings}
-        self.assertFalse(codes & {"R303", "R401", "R402"})
+        self.assertFalse(codes & {"R303", "R304", "R401", "R402"})  # 〔2020〕 is no prompt
 
     def test_platform_names_the_portal_column_and_a_stale_account(self):
         from gongkai.channels.models import Kind
