@@ -390,3 +390,6 @@ GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)
 # Size limit of the zip: the platform's own records are always in; uploaded files past it are
 # left out and named in the index. What a 复议机关 or court accepts online is UNCONFIRMED.
 GONGKAI_DEFENCE_BUNDLE_MAX_BYTES = envint("GONGKAI_DEFENCE_BUNDLE_MAX_BYTES", 50 * 1024 * 1024)
+# Section 五 at least this alike to last year's or a peer's published one is warned about
+# (R702/R703, docs/report-checks.md; practice §4.1 "90% identical"). difflib ratio, 0…1.
+GONGKAI_SECTION5_SIMILARITY = float(os.getenv("GONGKAI_SECTION5_SIMILARITY", "0.8"))

@@ -175,9 +175,11 @@ def report_figures(agency, year: int) -> Figures:
     """The body's report for ``year`` as it stands: the records' tables with the texts of its
     draft (:class:`~.models.AnnualReport`), checked. Views and the command share it."""
     from .models import AnnualReport
+    from .standing import finish
 
     report = AnnualReport.objects.filter(agency=agency, year=year).first()
-    return compute_figures(agency, year, sections=report.sections if report else None)
+    fig = compute_figures(agency, year, sections=report.sections if report else None)
+    return finish(fig, agency, year, report)  # overrides and the cross-record checks
 
 
 def table2_for(agency_ids: Iterable[int], year: int) -> dict[int, dict]:

@@ -257,3 +257,4 @@ class ReportVersion(models.Model):
 
 
 from .checkjobs import ReportCheck, check_storage  # noqa: E402, F401  (one models module)
+from .records import FigureOverride, ImportedReport  # noqa: E402, F401

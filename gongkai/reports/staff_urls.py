@@ -14,3 +14,11 @@ urlpatterns = [
     path("staff/<slug:slug>/cases/<int:case_pk>/", v.case_detail, name="case"),
     path("staff/<slug:slug>/cases/<int:case_pk>/bundle.zip", v.case_bundle, name="case-bundle"),
 ]
+
+# Figure overrides and last year's imported report (gongkai/reports/views_overrides.py).
+from . import views_overrides as vo  # noqa: E402
+
+urlpatterns += [
+    path("staff/<slug:slug>/<int:year>/override/", vo.annual_override, name="annual-override"),
+    path("staff/<slug:slug>/<int:year>/prior/", vo.annual_prior, name="annual-prior"),
+]

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -93,13 +94,20 @@ def deadline_of(agency, year: int) -> datetime.date:
 @login_required
 @require_http_methods(["GET", "POST"])
 def annual(request, slug, year):
+    """The report page; POST saves the texts, or with ``draft=<section>`` (the «按记录起草»
+    button) fills that section's textarea with the draft and keeps the others as typed."""
     agency = get_agency_for_user(request, slug)
     year = _year(year)
     report = AnnualReport.objects.filter(agency=agency, year=year).first()
-    may_write = agencies_for_user(request.user, write=True).filter(pk=agency.pk).exists()
-    may_approve = agencies_for_user(request.user, approve=True).filter(pk=agency.pk).exists()
     if request.method == "POST":
         agency = get_agency_for_user(request, slug, write=True)
+        sid = request.POST.get("draft", "")
+        if sid in drafting.DRAFTED:
+            data = request.POST.copy()
+            fig = report_figures(agency, year)
+            data[f"section_{sid}"] = drafting.draft_sections(agency, year, fig, (sid,))[sid]
+            messages.info(request, _("已按平台记录起草，核对修改后请保存。"))
+            return annual_page(request, agency, year, form=SectionsForm(data), fig=fig)
         form = SectionsForm(request.POST)
         if form.is_valid():
             report, _created = AnnualReport.objects.get_or_create(agency=agency, year=year)
@@ -107,16 +115,39 @@ def annual(request, slug, year):
             report.save(update_fields=["sections", "updated_at"])
             messages.success(request, _("报告正文已保存。"))
             return redirect("reports:annual", slug=slug, year=year)
-    else:
-        initial = {f"section_{k}": v for k, v in (report.sections if report else {}).items()}
-        if not initial.get("section_1"):
-            # Nothing written yet: offer the parts of section 一 the records can state.
-            initial["section_1"] = drafting.draft_section_one(agency, year)
-        form = SectionsForm(initial=initial)
+        return annual_page(request, agency, year, form=form, status=400)
     fig = report_figures(agency, year)
+    initial = {f"section_{k}": v for k, v in (report.sections if report else {}).items()}
+    # Nothing written yet: offer the drafts of 一 and 六 (五 needs the clerk: its button).
+    empty = tuple(sid for sid in ("1", "6") if not initial.get(f"section_{sid}"))
+    if empty:
+        for sid, text in drafting.draft_sections(agency, year, fig, empty).items():
+            initial[f"section_{sid}"] = text
+    return annual_page(request, agency, year, form=SectionsForm(initial=initial), fig=fig)
+
+
+def annual_page(
+    request, agency, year, *, form=None, override_form=None, prior_form=None, fig=None, status=200
+):
+    """Render the report page (also with a refused override or import form)."""
+    from .forms import OverrideForm, PriorReportForm
+    from .overrides import cell_label
+    from .prior import last_year
+
+    report = AnnualReport.objects.filter(agency=agency, year=year).first()
+    may_write = agencies_for_user(request.user, write=True).filter(pk=agency.pk).exists()
+    may_approve = agencies_for_user(request.user, approve=True).filter(pk=agency.pk).exists()
+    fig = fig or report_figures(agency, year)
+    if form is None:
+        initial = {f"section_{k}": v for k, v in (report.sections if report else {}).items()}
+        form = SectionsForm(initial=initial)
     items = charts.report_charts(agency, fig)
     for chart in items:
-        chart.src = f"{request.path}chart/{chart.kind}.svg"
+        chart.src = reverse("reports:annual-chart", args=[agency.slug, year, chart.kind])
+    overrides = list(report.overrides.select_related("made_by")) if report else []
+    for row in overrides:
+        row.label = cell_label(fig.template, row.cell)
+    prior = last_year(agency, year)
     ctx = {
         **export.report_context(fig),
         "agency": agency,
@@ -124,6 +155,11 @@ def annual(request, slug, year):
         "report": report,
         "versions": list(report.versions.all()) if report else [],
         "form": form,
+        "section_fields": [(sid, form[f"section_{sid}"]) for sid in drafting.DRAFTED],
+        "override_form": override_form or OverrideForm(template=fig.template),
+        "overrides": overrides,
+        "prior_form": prior_form or PriorReportForm(),
+        "prior": prior,
         "publish_form": PublishForm(),
         "page_charts": items,
         "exports": list(EXPORTS),
@@ -132,7 +168,8 @@ def annual(request, slug, year):
         "deadline": deadline_of(agency, year),
         "errors": [f for f in fig.findings if f.severity == "error"],
     }
-    return render(request, "reports/annual.html", ctx, status=400 if form.errors else 200)
+    # A refused override or import shows at its form with 200, as the case page's actions do.
+    return render(request, "reports/annual.html", ctx, status=400 if form.errors else status)
 
 
 @login_required

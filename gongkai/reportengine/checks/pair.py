@@ -59,9 +59,8 @@ def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
                     left=left[column],
                 )
             )
-    this_five, last_five = _plain(later.sections.get("5")), _plain(earlier.sections.get("5"))
-    if min(len(this_five), len(last_five)) >= MIN_LENGTH:
-        ratio = SequenceMatcher(None, this_five, last_five, autojunk=False).ratio()
+    ratio = similarity(later.sections.get("5"), earlier.sections.get("5"))
+    if ratio is not None:
         if ratio >= SIMILARITY:
             findings.append(
                 finding(
@@ -77,6 +76,15 @@ def check_pair(earlier: Figures, later: Figures) -> list[Finding]:
                 )
             )
     return findings
+
+
+def similarity(text: object, other: object) -> float | None:
+    """How alike two section texts are (difflib ratio of their :func:`_plain` forms, 0…1);
+    None when either is shorter than ``MIN_LENGTH`` characters (too short to judge)."""
+    a, b = _plain(text), _plain(other)
+    if min(len(a), len(b)) < MIN_LENGTH:
+        return None
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _plain(text: object) -> str:
