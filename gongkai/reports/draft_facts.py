@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F, Q, Sum
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class RecordFacts:
     overdue_closed: int = 0  # closed in the year after the answer was due
     overdue_open: int = 0  # open at 12-31 and already past due
     stale_channels: tuple[str, ...] = ()  # active 政务新媒体 not updated at year end
+    column_url: str = ""  # the body's own column on this platform (/xxgk/<slug>/)
     problems_found: int = 0
     problems_fixed: int = 0
     accountability: int = 0
@@ -154,6 +156,7 @@ def record_facts(agency, year: int) -> RecordFacts:
         overdue_closed=late,
         overdue_open=open_late,
         stale_channels=_stale(agency, year, {c.name: c.count for c in lines}),
+        column_url=settings.GONGKAI_SITE_URL + reverse("column:body", kwargs={"slug": agency.slug}),
         problems_found=sup.problems_found,
         problems_fixed=sup.problems_fixed,
         accountability=sup.accountability,

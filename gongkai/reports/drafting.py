@@ -97,6 +97,13 @@ def draft_platform(fig: Figures, f: RecordFacts) -> str:
     parts = []
     if portals:
         parts.append(f"{f.body}依托{_names(portals)}开设政府信息公开专栏，作为公开的第一平台")
+    elif f.column_url:
+        # A body without a website of its own (seed report, section 五) still has its column
+        # of four entries on this platform (条例 Art. 23, practice §5).
+        parts.append(
+            f"{f.body}通过政府信息公开平台开设本机关政府信息公开专栏（{f.column_url}），"
+            "发布政府信息公开指南、制度、法定主动公开内容和年度报告，作为公开的第一平台"
+        )
     else:
         parts.append(f"{f.body}〔请写明政府信息公开的主要平台（本级或上级政府门户网站专栏）〕")
     if media:

@@ -154,6 +154,16 @@ class DraftTestCase(QuietRefusalsMixin, BaseTestCase):
         codes = {f.code for f in report_figures(self.agency_a, 2025).findings}
         self.assertFalse(codes & {"R303", "R304", "R401", "R402"})  # 〔2020〕 is no prompt
 
+    def test_a_body_without_a_website_names_its_column_on_the_platform(self):
+        drafts = self.drafts()
+        self.assertIn(
+            "吾宗肖乡通过政府信息公开平台开设本机关政府信息公开专栏"
+            "（http://127.0.0.1:8000/xxgk/wuzongxiao/），发布政府信息公开指南、制度、"
+            "法定主动公开内容和年度报告，作为公开的第一平台",
+            drafts["1"],
+        )
+        self.assertNotIn("〔请写明政府信息公开的主要平台", drafts["1"])
+
     def test_platform_names_the_portal_column_and_a_stale_account(self):
         from gongkai.channels.models import Kind
 
