@@ -45,6 +45,7 @@ from gongkai.reportengine.figures import (
     table3_row_ids,
     template_for_year,
 )
+from gongkai.reportengine.messages import gettext_noop
 
 from .models import OUTCOME_PART, PENDING_PART, ROUTE_GROUP, DisputeCase
 
@@ -149,8 +150,8 @@ def table2_of(agency, year: int, fig: Figures) -> dict:
             "R131",
             Severity.WARNING,
             "table2",
-            "表二（2019年试行格式）未由平台记录计算，请填写。",
-            "试行格式的栏目与现行格式不同（参考 §3.9），平台不作换算。",
+            gettext_noop("表二（2019年试行格式）未由平台记录计算，请填写。"),
+            gettext_noop("试行格式的栏目与现行格式不同（参考 §3.9），平台不作换算。"),
         )
         return empty_table2(TEMPLATE_2019)
     from gongkai.catalog.table2 import table2
