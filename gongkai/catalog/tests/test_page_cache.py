@@ -83,8 +83,9 @@ class WholePageCacheTestCase(QuietRefusalsMixin, BaseTestCase):
         self.assertNotIn("退出", self.client.get(self.url).content.decode())
 
     def test_an_unknown_body_is_a_404_and_not_cached(self):
-        self.assertEqual(self.client.get("/xxgk/no-such-body/items/").status_code, 404)
-        self.assertEqual(self.client.get("/xxgk/no-such-body/items/").status_code, 404)
+        with self.assertLogs("django.request", "WARNING"):
+            self.assertEqual(self.client.get("/xxgk/no-such-body/items/").status_code, 404)
+            self.assertEqual(self.client.get("/xxgk/no-such-body/items/").status_code, 404)
 
 
 class ColumnUrlTestCase(BaseTestCase):
