@@ -5,14 +5,24 @@
    (SQLite) together with their search rows, segmented by the same ``segment.terms`` as the
    app. Kept between runs: regenerated only when the count differs (``--regenerate`` forces).
 2. Server: gunicorn, ``--workers`` sync workers (default 2, one per core), DEBUG off, with
-   ``bench_settings`` (the project plus ``/bench/minimal/``, the baseline).
+   ``bench_settings`` (the project plus ``/bench/minimal/``, the baseline), the page cache as
+   configured (Redis, shared by the workers, when ``REDIS_URL`` is set or ``--redis-url`` given).
 3. Load: ``loadgen.py`` in a second process, ``--clients`` concurrent clients (default 32),
-   ``--requests`` per page kind, on loopback. Kinds: the minimal view, a body's list page, the
-   platform list page, search (all bodies) and search within a body; p50/p95/p99 and
-   throughput, and each page's throughput as a share of the minimal view's in the same run.
+   ``--requests`` per page kind, on loopback. Kinds: a body's list page, the platform list
+   page, search (all bodies) and search within a body, each over ``--requests`` DISTINCT URLs;
+   the minimal view before and after. Two passes over the same URLs:
 
-Run: ``.venv/bin/python bench/catalog_bench.py --db postgres`` (database gk_h7_catalog, or
-``--database-url``) and ``.venv/bin/python bench/catalog_bench.py --db sqlite``.
+   * **cold**: right after the catalog version was replaced (as a publication does), so every
+     request is a page's first render: the cost of the code and the database;
+   * **steady**: the same URLs again, every page now in the cache: what readers get between
+     publications.
+
+   p50/p95/p99 and throughput, and each page's throughput as a share of the minimal view's in
+   the same run (the mean of its two measurements). The load average is printed before each
+   pass: the machine (2 cores) is shared, so compare runs only at a similar load.
+
+Run: ``REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python bench/catalog_bench.py --db postgres
+--database-url postgres://postgres@127.0.0.1:5432/gk_NAME`` and the same with ``--db sqlite``.
 """
 
 from __future__ import annotations
@@ -47,16 +57,19 @@ GENRES = ("notice", "announcement", "public_notice", "opinion", "report", "other
 
 
 def configure(args) -> None:
+    folder = Path(args.data_dir)
+    folder.mkdir(exist_ok=True)
     if args.db == "postgres":
         os.environ["DATABASE_URL"] = args.database_url
     else:
-        folder = Path(tempfile.gettempdir()) / "gongkai-catalog-bench"
-        folder.mkdir(exist_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    if args.redis_url:
+        os.environ["REDIS_URL"] = args.redis_url
+    # The same cache settings here as in the server: this process replaces the version.
+    os.environ["GONGKAI_COLUMN_CACHE_SECONDS"] = str(args.cache_seconds)
+    os.environ["GONGKAI_COLUMN_CACHE_SHARED"] = "0" if args.per_process_cache else "1"
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
-    os.environ.setdefault(
-        "GONGKAI_DATA_DIR", str(Path(tempfile.gettempdir()) / "gongkai-catalog-bench")
-    )
+    os.environ.setdefault("GONGKAI_DATA_DIR", str(folder))
     import django
 
     django.setup()
@@ -163,6 +176,7 @@ def generate(args) -> None:
     from gongkai.catalog.models import CatalogItem, Category, SearchEntry
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the default cache without REDIS_URL
     have = CatalogItem.objects.count()
     if have == args.items and not args.regenerate:
         print(f"data: {have:,} items already present (use --regenerate to rebuild)")
@@ -246,7 +260,10 @@ def _insert_sqlite(cursor, bodies, categories, count):
 
 
 def url_files(args, folder: Path) -> dict[str, Path]:
+    """``--requests`` distinct URLs per kind (so the cold pass renders every page once), and
+    ``warm`` URLs outside them for warming the workers."""
     from gongkai.agencies.models import Agency
+    from gongkai.catalog.models import Category
 
     rng = random.Random(7)
     slugs = list(
@@ -255,18 +272,42 @@ def url_files(args, folder: Path) -> dict[str, Path]:
         .values_list("slug", flat=True)
     )
     words = [t[:2] for t in TOPICS] + TOPICS
+    categories = list(Category.objects.values_list("pk", flat=True))
+    n = args.requests
+
+    def distinct(make) -> list[str]:
+        seen: dict[str, None] = {}
+        for _ in range(100 * n):
+            seen[make()] = None
+            if len(seen) == n:
+                return list(seen)
+        raise SystemExit(f"fewer than {n} distinct URLs of a kind: use fewer --requests")
+
     kinds = {
         "minimal": ["/bench/minimal/"],
-        "body list": [
-            f"/xxgk/{rng.choice(slugs)}/items/?page={rng.randint(1, 5)}" for _ in range(500)
-        ],
-        "platform list": [f"/xxgk/items/?page={rng.randint(1, 5)}" for _ in range(500)],
-        "search": [
-            f"/xxgk/search/?q={rng.choice(TOPICS)}+{rng.choice(ACTIONS)}" for _ in range(500)
-        ],
-        "body search": [
-            f"/xxgk/search/?q={rng.choice(words)}&body={rng.choice(slugs)}" for _ in range(500)
-        ],
+        "body list": distinct(
+            lambda: f"/xxgk/{rng.choice(slugs)}/items/?page={rng.randint(1, 10)}"
+        ),
+        "platform list": distinct(
+            lambda: (
+                "/xxgk/items/?"
+                + rng.choice(["", f"category={rng.choice(categories)}&"])
+                + rng.choice(["", f"year={rng.randint(2019, 2026)}&"])
+                + f"page={rng.randint(1, 10)}"
+            )
+        ),
+        "search": distinct(
+            lambda: (
+                f"/xxgk/search/?q={rng.choice(TOPICS)}+{rng.choice(ACTIONS)}&page={rng.randint(1, 3)}"
+                + rng.choice(["", f"&year={rng.randint(2019, 2026)}"])
+            )
+        ),
+        "body search": distinct(
+            lambda: f"/xxgk/search/?q={rng.choice(words)}&body={rng.choice(slugs)}"
+        ),
+        # Outside the lists above (pages 11-12, a word never searched): warm-up only.
+        "warm": [f"/xxgk/{s}/items/?page=11" for s in slugs[:8]]
+        + ["/xxgk/items/?page=12", "/xxgk/search/?q=预热", f"/xxgk/search/?q=预热&body={slugs[0]}"],
     }
     files = {}
     for kind, urls in kinds.items():
@@ -276,13 +317,18 @@ def url_files(args, folder: Path) -> dict[str, Path]:
     return files
 
 
+def new_version() -> None:
+    """Replace the catalog version, as a publication does: every cached page is stale."""
+    from gongkai.catalog import pagecache
+
+    pagecache._version_store().set(pagecache.VERSION_KEY, f"bench-{time.time_ns()}", None)
+
+
 def serve(args):
     env = {
         **os.environ,
         "PYTHONPATH": f"{BENCH}{os.pathsep}{ROOT}",
         "DEBUG": "0",
-        "GONGKAI_COLUMN_CACHE_SECONDS": str(args.cache_seconds),
-        "GONGKAI_COLUMN_CACHE_SHARED": "1" if args.shared_cache else "0",
     }
     server = subprocess.Popen(
         [
@@ -339,6 +385,12 @@ def main() -> None:
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/gk_h7_catalog"
     )
+    parser.add_argument(
+        "--data-dir",
+        default=str(Path(tempfile.gettempdir()) / "gongkai-catalog-bench"),
+        help="the SQLite database and GONGKAI_DATA_DIR (kept between runs)",
+    )
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", ""))
     parser.add_argument("--items", type=int)
     parser.add_argument("--bodies", type=int, default=300)
     parser.add_argument("--clients", type=int, default=32)
@@ -348,12 +400,16 @@ def main() -> None:
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--generate-only", action="store_true")
     parser.add_argument(
-        "--cache-seconds", type=int, default=60, help="GONGKAI_COLUMN_CACHE_SECONDS (0: off)"
+        "--cache-seconds",
+        type=int,
+        default=600,
+        help="GONGKAI_COLUMN_CACHE_SECONDS (0: off); longer than a pass, so that the steady "
+        "pass measures the cache and not its expiry (publications invalidate at any TTL)",
     )
     parser.add_argument(
-        "--shared-cache",
+        "--per-process-cache",
         action="store_true",
-        help="GONGKAI_COLUMN_CACHE_SHARED=1: the column page cache in Redis (needs REDIS_URL)",
+        help="GONGKAI_COLUMN_CACHE_SHARED=0: the page cache per worker even with Redis",
     )
     args = parser.parse_args()
     args.items = args.items or (1_000_000 if args.db == "postgres" else 100_000)
@@ -363,31 +419,52 @@ def main() -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="gongkai-bench-urls-"))
     files = url_files(args, folder)
+    warm = files.pop("warm")
+    pages = [k for k in files if k != "minimal"]
     server = serve(args)
+    loads = {}
     try:
-        for path in files.values():  # warm every worker: templates, segmenter dictionary, caches
-            load(args, path, 4 * args.workers)
-        load_before = os.getloadavg()[0]
-        results = {kind: load(args, path, args.requests) for kind, path in files.items()}
-        results["minimal (again)"] = load(args, files["minimal"], args.requests)
+        load(args, files["minimal"], 8 * args.workers)
+        load(args, warm, 8 * args.workers)  # every worker: templates, segmenter, connections
+        new_version()
+        loads["before"] = os.getloadavg()[0]
+        passes = {"cold": {}, "steady": {}}
+        for name in passes:
+            passes[name]["minimal"] = load(args, files["minimal"], args.requests)
+        # Each kind cold then at once steady, so that its pages are still within the TTL.
+        for kind in pages:
+            for name in passes:
+                passes[name][kind] = load(args, files[kind], args.requests)
+        for name in passes:
+            passes[name]["minimal (again)"] = load(args, files["minimal"], args.requests)
+        loads["after"] = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(10)
-    base = (results["minimal"]["rps"] + results["minimal (again)"]["rps"]) / 2
-    print(
-        f"catalog bench: {args.db}, {args.items:,} items, {args.bodies} bodies; gunicorn {args.workers} sync workers; "
-        f"{args.clients} clients × {args.requests} requests per kind; page cache {args.cache_seconds} s"
-        f"{' shared' if args.shared_cache else ' per process'}; "
-        f"cache {os.environ.get('REDIS_URL') or 'database'}; load average before {load_before:.1f} (2 cores, shared)"
+    cache = "off" if args.cache_seconds <= 0 else f"{args.cache_seconds} s"
+    where = (
+        "per process"
+        if args.per_process_cache or not args.redis_url
+        else f"shared, {args.redis_url}"
     )
     print(
-        f"{'page':16s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'errors':>7s} {'vs minimal':>11s}"
+        f"catalog bench: {args.db}, {args.items:,} items, {args.bodies} bodies; gunicorn "
+        f"{args.workers} sync workers; {args.clients} clients × {args.requests} requests per "
+        f"kind ({args.requests} distinct URLs); page cache {cache} ({where}); 2 cores, shared"
     )
-    for kind, r in results.items():
+    for name, results in passes.items():
+        base = (results["minimal"]["rps"] + results["minimal (again)"]["rps"]) / 2
+        what = "first render of every page" if name == "cold" else "the same URLs, cached"
+        print(f"\n{name} ({what})")
         print(
-            f"{kind:16s} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d} {r['rps'] / base:10.0%}"
-            + (f"  {r['first_errors']}" if r["errors"] else "")
+            f"{'page':16s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'errors':>7s} {'vs minimal':>11s}"
         )
+        for kind, r in results.items():
+            print(
+                f"{kind:16s} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d} {r['rps'] / base:10.0%}"
+                + (f"  {r['first_errors']}" if r["errors"] else "")
+            )
+    print(f"\nload average before {loads['before']:.1f}, after {loads['after']:.1f}")
 
 
 if __name__ == "__main__":

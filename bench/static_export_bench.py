@@ -38,6 +38,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the column's memo, as in a deployment
     from gongkai.agencies.models import Agency
     from gongkai.catalog import segment
     from gongkai.catalog.models import CatalogItem, Category, SearchEntry, Status

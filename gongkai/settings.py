@@ -223,16 +223,17 @@ GONGKAI_INDEX_SCHEME = {
 GONGKAI_ATTACHMENT_MAX_BYTES = envint("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 GONGKAI_IMPORT_MAX_BYTES = envint("GONGKAI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 GONGKAI_IMPORT_MAX_ROWS = envint("GONGKAI_IMPORT_MAX_ROWS", 5000)
-# Public column pages are cached per process for this long; publishing invalidates at once.
+# Public column pages are cached for this long; publishing invalidates at once.
 GONGKAI_COLUMN_CACHE_SECONDS = envint("GONGKAI_COLUMN_CACHE_SECONDS", 60)
 CACHES["column"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "gongkai-column",
     "OPTIONS": {"MAX_ENTRIES": envint("GONGKAI_COLUMN_CACHE_ENTRIES", 2000)},
 }
-# GONGKAI_COLUMN_CACHE_SHARED=1 (with REDIS_URL): one column page cache in Redis for every
-# worker and server instead of one per process (docs/catalog.md, Caching; bench/README.md).
-if REDIS_URL and envbool("GONGKAI_COLUMN_CACHE_SHARED", "0"):
+# With REDIS_URL the column page cache is in Redis, one for every worker and server (a page
+# rendered once, not once per process); GONGKAI_COLUMN_CACHE_SHARED=0 keeps one per process
+# (docs/catalog.md, Caching; bench/README.md).
+if REDIS_URL and envbool("GONGKAI_COLUMN_CACHE_SHARED", "1"):
     CACHES["column"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,

@@ -11,6 +11,7 @@ large platform.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.db.models import Q
@@ -55,17 +56,36 @@ def is_large_text(request) -> bool:
     return request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
 
 
+def cached(view):
+    """A column view whose whole response comes from the page cache for anonymous visitors
+    (``pagecache.cached_page``): a hit costs no query, not even the body's lookup."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not pagecache.cacheable(request):
+            return view(request, *args, **kwargs)
+        size = "L" if is_large_text(request) else "N"
+        return pagecache.cached_page(request, lambda: view(request, *args, **kwargs), size)
+
+    return wrapper
+
+
 def page(request, template: str, title: str, build, agency=None):
-    """A column page: the cached column HTML (``pagecache``) inside the site frame."""
+    """A column page: the column HTML inside the site frame. Under ``cached`` (anonymous
+    visitors) it is rendered whole, with the CSRF mark that the cache fills per visitor;
+    otherwise the column HTML comes from the cache and the frame is rendered for this user."""
     export_frame = getattr(request, "column_frame", None)  # a static export's own frame
+    ctx = {"page_title": title, "agency": agency}
     if export_frame:
-        html = render_to_string(template, build(), request)  # never cached: its links differ
+        ctx["column_html"] = render_to_string(template, build(), request)  # links differ
+        return render(request, export_frame, ctx)
+    if getattr(request, "column_csrf_mark", False):
+        ctx["column_html"] = render_to_string(template, build(), request)
+        ctx["csrf_token"] = pagecache.CSRF_MARK
     else:
-        html = pagecache.cached_html(
-            request, template, build, "L" if is_large_text(request) else "N"
-        )
-    ctx = {"column_html": html, "page_title": title, "agency": agency}
-    return render(request, export_frame or "catalog/column/_frame.html", ctx)
+        size = "L" if is_large_text(request) else "N"
+        ctx["column_html"] = pagecache.cached_html(request, template, build, size)
+    return render(request, "catalog/column/_frame.html", ctx)
 
 
 def public_items(agency=None):
@@ -136,6 +156,7 @@ def _public_agency(slug: str) -> Agency:
 # -- platform -----------------------------------------------------------------------------------
 
 
+@cached
 def platform(request):
     def build():
         bodies = Agency.objects.by_hierarchy()
@@ -144,10 +165,12 @@ def platform(request):
     return page(request, "catalog/column/platform.html", _("政府信息公开"), build)
 
 
+@cached
 def platform_items(request):
     return _item_list(request, None)
 
 
+@cached
 def platform_reports(request):
     def build():
         reports = public_items().annual_reports().prefetch_related("attachments")
@@ -159,6 +182,7 @@ def platform_reports(request):
 # -- a body's column ----------------------------------------------------------------------------
 
 
+@cached
 def body(request, slug):
     agency = _public_agency(slug)
 
@@ -169,6 +193,7 @@ def body(request, slug):
     return page(request, "catalog/column/body.html", _("政府信息公开"), build, agency)
 
 
+@cached
 def guide(request, slug):
     agency = _public_agency(slug)
 
@@ -178,6 +203,7 @@ def guide(request, slug):
     return page(request, "catalog/column/guide.html", _("政府信息公开指南"), build, agency)
 
 
+@cached
 def rules(request, slug):
     agency = _public_agency(slug)
 
@@ -188,6 +214,7 @@ def rules(request, slug):
     return page(request, "catalog/column/rules.html", _("政府信息公开制度"), build, agency)
 
 
+@cached
 def items(request, slug):
     return _item_list(request, _public_agency(slug))
 
@@ -224,6 +251,7 @@ def _item_list(request, agency):
     return page(request, "catalog/column/items.html", _("法定主动公开内容"), build, agency)
 
 
+@cached
 def item(request, slug, item_pk):
     agency = _public_agency(slug)
     found = get_object_or_404(
@@ -294,6 +322,7 @@ def attachment(request, slug, item_pk, attachment_pk):
     return response
 
 
+@cached
 def reports(request, slug):
     agency = _public_agency(slug)
 
@@ -325,6 +354,7 @@ def published_reports(agency) -> list:
 # -- search and large text ----------------------------------------------------------------------
 
 
+@cached
 def search(request):
     agency = None
     if request.GET.get("body"):
