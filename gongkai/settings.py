@@ -385,3 +385,6 @@ GONGKAI_TABLE4_YEAR_RULE = os.getenv("GONGKAI_TABLE4_YEAR_RULE", "filed")
 # (UNCONFIRMED): months between two reviews of a 依申请公开 / 不予公开 item, per platform.
 GONGKAI_REASSESSMENT_MONTHS = envint("GONGKAI_REASSESSMENT_MONTHS", 12)
 
+# The 通报 draft of the supervisor's dashboard asks for corrections within this many natural
+# days of its date (a local practice, UNCONFIRMED: no national rule sets it).
+GONGKAI_NOTICE_RECTIFY_DAYS = envint("GONGKAI_NOTICE_RECTIFY_DAYS", 15)
