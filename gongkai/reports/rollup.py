@@ -250,11 +250,12 @@ def published_outcomes(result: Rollup) -> list:
     engine's findings as computed by :func:`rollup`), for a stored batch check."""
     from gongkai.reportengine.results import Outcome
 
-    return [
-        Outcome(f"{b.body.name} {result.year}年度报告 第{b.version}版", figures=b.published)
-        for b in result.bodies
-        if b.published is not None
-    ]
+    items = []
+    for b in result.bodies:
+        if b.published is not None:
+            b.published.source = f"{b.body.name} {result.year}年度报告 第{b.version}版"
+            items.append(Outcome(b.published.source, figures=b.published))
+    return items
 
 
 def store_batch_check(result: Rollup):

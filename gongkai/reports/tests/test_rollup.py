@@ -36,6 +36,9 @@ def build_tree(cast) -> None:
     """
     from gongkai.catalog.models import Table2Input
 
+    cast.county.office_name = "和田县人民政府办公室"
+    cast.county.save(update_fields=["office_name"])
+
     cast.dept = Agency.objects.create(
         name="和田县教育局", short_name="县教育局", kind=Agency.Kind.DEPARTMENT,
         parent=cast.county, slug="hotan-edu",
