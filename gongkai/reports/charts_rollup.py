@@ -13,6 +13,12 @@ from .compute import table3_for
 TOP = 15  # bodies drawn by name; the rest are one bar
 
 
+def _cjk_margin(labels) -> int:
+    """Extra left margin: pygal measures labels as if Latin, CJK characters are about twice
+    as wide, so long names would be cut at the left edge."""
+    return 7 * max((len(label) for label in labels), default=0)
+
+
 def by_body(rows, year: int) -> Chart:
     """Applications received and closed in ``year`` per body (``rows``: rollup.BodyReport)."""
     import pygal
@@ -29,10 +35,12 @@ def by_body(rows, year: int) -> Chart:
     chart = pygal.HorizontalBar(
         title=title, style=_style(), width=720, height=height, legend_at_bottom=True,
         disable_xml_declaration=True, js=[], print_values=True,
+        margin_left=_cjk_margin(d[0] for d in data),
     )  # fmt: skip
-    chart.x_labels = [d[0] for d in data]
-    chart.add("本年新收", [d[1] for d in data])
-    chart.add("本年办结", [d[2] for d in data])
+    drawn = data[::-1]  # pygal draws the first bar at the bottom: the busiest on top
+    chart.x_labels = [d[0] for d in drawn]
+    chart.add("本年新收", [d[1] for d in drawn])
+    chart.add("本年办结", [d[2] for d in drawn])
     return Chart("bodies", title, _render(chart), ["单位", "本年新收", "本年办结"], data)
 
 
@@ -67,9 +75,11 @@ def channels(posts: list[tuple[str, int]], year: int) -> Chart:
     chart = pygal.HorizontalBar(
         title=title, style=_style(), width=720, height=max(300, 60 + 34 * len(posts)),
         show_legend=False, disable_xml_declaration=True, js=[], print_values=True,
+        margin_left=_cjk_margin(label for label, _ in posts),
     )  # fmt: skip
-    chart.x_labels = [label for label, _ in posts]
-    chart.add("篇数", [n for _, n in posts])
+    drawn = posts[::-1]
+    chart.x_labels = [label for label, _ in drawn]
+    chart.add("篇数", [n for _, n in drawn])
     return Chart("channels", title, _render(chart), ["渠道", "篇数"], [list(p) for p in posts])
 
 

@@ -49,6 +49,14 @@ def _office(agency) -> str:
 
 
 def draft_notice(dash) -> str:
+    """A Chinese document whatever the page's language (channel kinds are translated labels)."""
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return _draft(dash)
+
+
+def _draft(dash) -> str:
     """The 通报 of ``dash`` (a :class:`~.dashboard.Dashboard`) as plain text, one paragraph a
     line. Legal grounds: 条例 Art. 26 (主动公开 within 20 working days), Art. 33 (answers),
     Art. 49 and 50 (the annual report), 国办公开办函〔2021〕30号, 国办秘函〔2019〕19号 (new media)."""
