@@ -268,7 +268,7 @@ def store_batch_check(result: Rollup):
     ReportCheck.purge_expired()
     items = published_outcomes(result)
     return ReportCheck.objects.create(
-        name=f"{result.agency.name} {result.year}年度已公开报告批量检查"[:255],
+        name=f"{result.agency.name} {result.year}年度已公开报告"[:255],
         status=ReportCheck.Status.DONE,
         total=len(items),
         done=len(items),
