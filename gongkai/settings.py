@@ -394,3 +394,6 @@ GONGKAI_DEFENCE_BUNDLE_MAX_BYTES = envint("GONGKAI_DEFENCE_BUNDLE_MAX_BYTES", 50
 # Section 五 at least this alike to last year's or a peer's published one is warned about
 # (R702/R703, docs/report-checks.md; practice §4.1 "90% identical"). difflib ratio, 0…1.
 GONGKAI_SECTION5_SIMILARITY = float(os.getenv("GONGKAI_SECTION5_SIMILARITY", "0.8"))
+# The 通报 draft of the supervisor's dashboard asks for corrections within this many natural
+# days of its date (a local practice, UNCONFIRMED: no national rule sets it).
+GONGKAI_NOTICE_RECTIFY_DAYS = envint("GONGKAI_NOTICE_RECTIFY_DAYS", 15)

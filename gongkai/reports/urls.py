@@ -14,3 +14,8 @@ urlpatterns = [
 from .staff_urls import urlpatterns as staff_urlpatterns  # noqa: E402
 
 urlpatterns += staff_urlpatterns
+
+# The government-level roll-up (gongkai/reports/rollup_urls.py).
+from .rollup_urls import urlpatterns as rollup_urlpatterns  # noqa: E402
+
+urlpatterns += rollup_urlpatterns

@@ -65,3 +65,17 @@ class DecisionForm(forms.Form):
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("记录类别"), choices=[(k, KINDS[k].label) for k in IMPORTABLE])
     file = forms.FileField(label=_("文件（CSV 或 XLSX）"))
+
+
+class NoticeForm(forms.Form):
+    """The 通报 draft as edited on the dashboard (plain text; the DOCX lays it out)."""
+
+    text = forms.CharField(
+        label=_("通报（草稿，可修改）"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 24, "class": "notice-text"}),
+        error_messages={
+            "required": _("通报内容不能为空。"),
+            "max_length": _("通报过长（最多 20000 字）。"),
+        },
+    )

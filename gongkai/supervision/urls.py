@@ -20,3 +20,14 @@ urlpatterns = [
     path(base + "reassess/", views_more.reassessments, name="reassess"),
     path(base + "reassess/<int:item_pk>/", views_more.reassess_item, name="reassess-item"),
 ]
+
+# The supervisor's dashboard across the subtree and its 通报 draft (views_dashboard.py).
+from . import views_dashboard  # noqa: E402
+
+board = base + "dashboard/<int:year>/"
+urlpatterns += [
+    path(board, views_dashboard.dashboard_page, name="dashboard"),
+    path(board + "chart/<str:kind>.svg", views_dashboard.dashboard_chart, name="dashboard-chart"),
+    path(board + "notice.docx", views_dashboard.notice_download, name="notice-docx"),
+    path(board + "check/", views_dashboard.batch_check, name="batch-check"),
+]
