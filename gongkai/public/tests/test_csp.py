@@ -28,6 +28,7 @@ INLINE = {
 # stylesheet, so its style travels inside it (only <style>; no script, no style= attributes).
 STANDALONE_DOCUMENTS = {
     "templates/reports/report_document.html": "the annual report's HTML export and PDF source",
+    "templates/reports/_bundle_style.html": "the defence bundle's PDFs (WeasyPrint, never served)",
 }
 
 

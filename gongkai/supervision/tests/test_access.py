@@ -25,7 +25,9 @@ class SupervisionAccessTestCase(QuietRefusalsMixin, BaseTestCase):
     def test_it_refuses_another_bodys_officer_everywhere(self):
         problems, checked = check_access(self, insider=self.adam, outsider=self.bob)
         self.assertEqual(problems, [])
-        self.assertEqual(len(checked), 11, checked)
+        self.assertEqual(
+            len(checked), 15, checked
+        )  # incl. the dashboard, its chart, 通报, batch check
 
     def test_it_refuses_a_user_without_roles(self):
         problems, _ = check_access(self, insider=self.admin, outsider=self.nobody)
