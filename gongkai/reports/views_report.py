@@ -195,8 +195,17 @@ def annual_publish(request, slug, year):
     """Publish (or correct) the report: freeze the figures as a new version (条例 Art. 49)."""
     agency = get_agency_for_user(request, slug, approve=True)
     year = _year(year)
+    publish_figures(
+        request, agency, year, report_figures(agency, year), _("已公开第 %(n)d 版（%(hash)s）。")
+    )
+    return redirect("reports:annual", slug=slug, year=year)
+
+
+def publish_figures(request, agency, year: int, fig: Figures, done: str) -> None:
+    """Freeze ``fig`` as the body's next report version (条例 Art. 49), unless its checks
+    found errors; the 更正说明 of a correction comes from the posted PublishForm. ``done`` is
+    the success message, with %(n)d (version) and %(hash)s."""
     form = PublishForm(request.POST)
-    fig = report_figures(agency, year)
     if not form.is_valid():
         messages.error(request, _("更正说明过长。"))
     elif fig.has_errors:
@@ -212,11 +221,8 @@ def annual_publish(request, slug, year):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(
-                request,
-                _("已公开第 %(n)d 版（%(hash)s）。")
-                % {"n": version.number, "hash": version.content_hash[:12]},
+                request, done % {"n": version.number, "hash": version.content_hash[:12]}
             )
-    return redirect("reports:annual", slug=slug, year=year)
 
 
 @login_required

@@ -9,12 +9,9 @@ are shown only for the bodies the user may read.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +21,7 @@ from . import charts_rollup, export
 from .forms import PublishForm
 from .models import AnnualReport
 from .rollup import rollup
-from .views_report import EXPORTS, _year, download
+from .views_report import EXPORTS, _year, download, publish_figures
 
 
 def _charts_for_pdf(result) -> list:
@@ -102,25 +99,11 @@ def rollup_publish(request, slug, year):
     """Publish the roll-up as the government's report (a frozen version; 条例 Art. 49)."""
     agency = get_agency_for_user(request, slug, approve=True)
     year = _year(year)
-    form = PublishForm(request.POST)
-    fig = rollup(agency, year).figures
-    if not form.is_valid():
-        messages.error(request, _("更正说明过长。"))
-    elif fig.has_errors:
-        messages.error(request, _("报告检查发现错误，修正后才能公开。"))
-    else:
-        report, _created = AnnualReport.objects.get_or_create(agency=agency, year=year)
-        fig.published_on = timezone.localdate()
-        try:
-            version = report.publish(
-                figures=fig, actor=request.user, correction=form.cleaned_data["correction"]
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(
-                request,
-                _("已公开汇总报告第 %(n)d 版（%(hash)s）。")
-                % {"n": version.number, "hash": version.content_hash[:12]},
-            )
+    publish_figures(
+        request,
+        agency,
+        year,
+        rollup(agency, year).figures,
+        _("已公开汇总报告第 %(n)d 版（%(hash)s）。"),
+    )
     return redirect("reports:rollup", slug=slug, year=year)
