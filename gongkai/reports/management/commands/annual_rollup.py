@@ -8,20 +8,13 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from gongkai.agencies.models import Agency
 from gongkai.reports import export
+from gongkai.reports.commandline import WRITERS, body_and_year, fail, output_files
 from gongkai.reports.rollup import bodies_text, rollup
-
-from .annual_report import WRITERS
-
-
-def _fail(message: str) -> CommandError:
-    return CommandError(message, returncode=2)
 
 
 class Command(BaseCommand):
@@ -39,20 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--notice", metavar="FILE", help="写出通报草稿（DOCX）")
 
     def handle(self, *args, **options):
-        agency = Agency.objects.filter(slug=options["slug"]).first()
-        if agency is None:
-            raise _fail(f"找不到机关：{options['slug']!r}（请使用机关的 slug 标识）。")
-        try:
-            year = int(options["year"])
-        except ValueError:
-            raise _fail(f"报告年度无效：{options['year']!r}，应为四位年份，例如 2025。") from None
-        if not 2019 <= year <= datetime.date.today().year:
-            raise _fail(f"报告年度无效：{year}，应在 2019 年至今年之间（条例 2019 年修订施行）。")
-        targets = {form: options[form] for form in (*WRITERS, "notice") if options.get(form)}
-        for form, name in targets.items():
-            folder = Path(name).expanduser().resolve().parent
-            if not folder.is_dir():
-                raise _fail(f"无法写出 {form.upper()}：文件夹不存在：{folder}")
+        agency, year = body_and_year(options)
+        targets = output_files(options, (*WRITERS, "notice"))
         if not targets and not options["json"] and not options["bodies"]:
             options["json"] = True
         result = rollup(agency, year)
@@ -64,7 +45,7 @@ class Command(BaseCommand):
             try:
                 Path(name).write_bytes(data)
             except OSError as exc:
-                raise _fail(f"无法写出 {form.upper()} 文件 {name}：{exc.strerror or exc}") from None
+                raise fail(f"无法写出 {form.upper()} 文件 {name}：{exc.strerror or exc}") from None
             self.stderr.write(f"已写出 {form.upper()}：{name}")
         if options["bodies"]:
             self.stdout.write(bodies_text(result), ending="")
